@@ -1,2 +1,35 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Autopilot.Core;
+using Autopilot.Core.Api;
+using Autopilot.Server.Engine;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:8000");
+}
+
+Settings settings;
+try
+{
+    settings = Settings.Read(builder.Configuration);
+}
+catch (InvalidOperationException invalid)
+{
+    Console.Error.WriteLine(invalid.Message);
+    return 2;
+}
+
+builder.Services.AddAutopilotCore(settings);
+builder.Services.AddDurableEngine(EngineOptionsFactory.From(builder.Configuration, settings));
+
+var app = builder.Build();
+var dispatcher = app.Services.GetRequiredService<ApiDispatcher>();
+var durable = app.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>();
+foreach (var route in RouteTable.All)
+{
+    app.MapMethods("/" + route.Template, [route.Method], (Delegate)((HttpContext http) => dispatcher.DispatchAsync(route.Name, http, durable)))
+        .WithName(route.Name);
+}
+
+await app.RunAsync();
+return 0;

@@ -1,0 +1,30 @@
+namespace Autopilot.Core.Api;
+
+/// <summary>A deliberate HTTP error: answered as <c>{"detail": ...}</c> and audited as <c>http_exception</c> (spec §0.4).</summary>
+public sealed class ApiError : Exception
+{
+    public ApiError(int status, string detail) : base(detail)
+    {
+        Status = status;
+        Detail = detail;
+    }
+
+    public ApiError()
+    {
+        Detail = string.Empty;
+    }
+
+    public ApiError(string message) : base(message)
+    {
+        Detail = message;
+    }
+
+    public ApiError(string message, Exception innerException) : base(message, innerException)
+    {
+        Detail = message;
+    }
+
+    public int Status { get; }
+
+    public string Detail { get; }
+}

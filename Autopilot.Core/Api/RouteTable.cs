@@ -1,0 +1,23 @@
+using Autopilot.Core.Connectors;
+using Autopilot.Core.Health;
+using Autopilot.Core.Workflows;
+
+namespace Autopilot.Core.Api;
+
+/// <summary>
+/// The one list of HTTP routes. The server maps exactly these; the Functions app declares one function per
+/// route, and a test asserts both agree (method + template).
+/// </summary>
+public static class RouteTable
+{
+    public static IReadOnlyList<ApiRoute> All { get; } =
+    [
+        new(RouteNames.Health, "GET", "health", RouteAccess.Public, HealthEndpoints.Health),
+        new(RouteNames.Ready, "GET", "ready", RouteAccess.Public, HealthEndpoints.Ready),
+        new(RouteNames.ConnectBigQuery, "POST", "api/v1/connectors/bigquery", RouteAccess.Admin, ConnectorEndpoints.Connect),
+        new(RouteNames.DisconnectConnector, "POST", "api/v1/connectors/{connection_id}/disconnect", RouteAccess.Admin, ConnectorEndpoints.Disconnect),
+        new(RouteNames.StartProfile, "POST", "api/v1/workflows/profile", RouteAccess.Member, WorkflowEndpoints.StartProfile),
+        new(RouteNames.ListWorkflowRuns, "GET", "api/v1/workflows/runs", RouteAccess.Member, WorkflowEndpoints.ListRuns),
+        new(RouteNames.WorkflowStatus, "GET", "api/v1/workflows/{workflow_id}/status", RouteAccess.Member, WorkflowEndpoints.Status),
+    ];
+}

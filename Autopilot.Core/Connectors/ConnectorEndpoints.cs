@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Autopilot.Core.Api;
+using Autopilot.Core.Audit;
+using Autopilot.Core.Catalog;
+using Autopilot.Core.Warehouse;
+
+namespace Autopilot.Core.Connectors;
+
+public static class ConnectorEndpoints
+{
+    /// <summary><c>POST /api/v1/connectors/bigquery</c> (admin): create or re-activate the tenant's connection.</summary>
+    public static async Task<ApiResult> Connect(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.BindBody<ConnectRequest>();
+        if (request.OrgId is null)
+        {
+            throw ValidationError.Missing("body", "org_id");
+        }
+
+        if (request.ServiceAccountJson is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) } invalid)
+        {
+            throw ValidationError.Invalid("body", "service_account_json", "dict_type", "Input should be a valid dictionary", invalid.ToString());
+        }
+
+        var tenant = context.Authorize(request.OrgId);
+        var connectionId = ConnectionStore.IdFor(tenant);
+        var credentials = request.ServiceAccountJson is { ValueKind: JsonValueKind.Object } sa && sa.EnumerateObject().Any() ? sa.GetRawText() : null;
+
+        // Without a BigQuery project the tenant is bound to the embedded demo warehouse.
+        var (connection, created) = await context.Service<ConnectionStore>()
+            .ConnectAsync(tenant, connectionId, WarehouseResolver.DemoWarehouse, credentials, context.Cancellation);
+
+        var audit = context.Service<AuditLog>();
+        await audit.AppendAsync(tenant, "connector_connected", new { connection_id = connectionId, status = connection.Status, created }, context.Cancellation);
+        await audit.AppendAsync(tenant, "connector_connect_requested", new { connection_id = connectionId }, context.Cancellation);
+        return ApiResult.Ok(new { connection_id = connectionId, status = connection.Status, warehouse = connection.Warehouse });
+    }
+
+    /// <summary><c>POST /api/v1/connectors/{connection_id}/disconnect</c> (admin): mark disconnected, erase credentials, drop its catalog.</summary>
+    public static async Task<ApiResult> Disconnect(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var connectionId = context.RouteValue("connection_id");
+        var audit = context.Service<AuditLog>();
+
+        // Another tenant's id behaves exactly like an unknown one (TEN-7, CONN-7).
+        var connection = await context.Service<ConnectionStore>().DisconnectAsync(tenant, connectionId, context.Cancellation);
+        if (connection is null)
+        {
+            await audit.AppendAsync(tenant, "connector_disconnect_requested", new { connection_id = connectionId, status = "not_found" }, context.Cancellation);
+            return ApiResult.Ok(new { status = "not_found", connection_id = connectionId });
+        }
+
+        var catalogRows = await context.Service<CatalogStore>().DeleteConnectionAsync(tenant, connectionId, context.Cancellation);
+        var body = new
+        {
+            status = "disconnected",
+            connection_id = connectionId,
+            cache_entries_purged = 0,
+            cancelled_active_workflows = 0,
+            cancelled_queued_workflows = 0,
+            catalog_rows_deleted = catalogRows,
+        };
+        await audit.AppendAsync(tenant, "connector_disconnected", body, context.Cancellation);
+        await audit.AppendAsync(tenant, "connector_disconnect_requested", new { connection_id = connectionId, status = "disconnected" }, context.Cancellation);
+        return ApiResult.Ok(body);
+    }
+}

@@ -1,0 +1,28 @@
+using Autopilot.Core.Profiling;
+using Autopilot.Core.Workflows;
+
+namespace Autopilot.Core.Engine;
+
+/// <summary>
+/// Every orchestrator and activity, declared once. Both runtimes register exactly these
+/// (the server through the shim factory, Functions through one-line adapters checked by a test).
+/// </summary>
+public static class WorkflowCatalog
+{
+    public static IReadOnlyList<Type> Orchestrators { get; } =
+    [
+        typeof(ProfileWarehouseOrchestration),
+    ];
+
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(IntrospectWarehouseActivity),
+        typeof(ProfileTableBatchActivity),
+        typeof(TagPiiActivity),
+        typeof(PersistCatalogActivity),
+        typeof(CompleteWorkflowRunActivity),
+    ];
+
+    /// <summary>The durable name of a task: its class name.</summary>
+    public static string NameOf(Type type) => type.Name;
+}

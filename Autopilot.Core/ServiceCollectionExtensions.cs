@@ -1,0 +1,40 @@
+using Autopilot.Core.Api;
+using Autopilot.Core.Audit;
+using Autopilot.Core.Catalog;
+using Autopilot.Core.Connectors;
+using Autopilot.Core.Health;
+using Autopilot.Core.Storage;
+using Autopilot.Core.Warehouse;
+using Autopilot.Core.Workflows;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Autopilot.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers Core's stores, handlers' services and activities' dependencies; both runtimes call this once.</summary>
+    public static IServiceCollection AddAutopilotCore(this IServiceCollection services, Settings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Service);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpClient();
+        services.AddSingleton(new StorageOptions { ConnectionString = settings.StorageConnectionString, TablePrefix = settings.TaskHubName });
+        services.AddSingleton<TableStorage>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton(new CredentialProtector(settings.EncryptionKey));
+        services.AddSingleton<ConnectionStore>();
+        services.AddSingleton<CatalogStore>();
+        services.AddSingleton<WorkflowRunStore>();
+        services.AddSingleton<StepStore>();
+        services.AddSingleton<StepRecorder>();
+        services.AddSingleton(new StepDelayOptions { Delay = settings.TestStepDelay });
+        services.AddSingleton<IWarehouse>(sp => new DuckDbWarehouse(settings.DemoWarehousePath, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WarehouseResolver>();
+        services.AddHostedService<DemoWarehouseInitializer>();
+        services.AddSingleton<ReadinessProbe>();
+        services.AddSingleton<ApiDispatcher>();
+        return services;
+    }
+}

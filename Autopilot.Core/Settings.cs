@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+
+namespace Autopilot.Core;
+
+/// <summary>
+/// Every setting, read from configuration (environment variables use the seed's flat names) and validated once at
+/// start. Errors say which variable to set and how.
+/// </summary>
+public sealed partial record Settings(
+    ServiceOptions Service,
+    string StorageConnectionString,
+    string TaskHubName,
+    string DemoWarehousePath,
+    byte[] EncryptionKey,
+    TimeSpan TestStepDelay)
+{
+    public static Settings Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var errors = new List<string>();
+
+        var storage = First(configuration, "AZURE_STORAGE_CONNECTION_STRING", "AzureWebJobsStorage");
+        if (storage.Length == 0)
+        {
+            errors.Add("AZURE_STORAGE_CONNECTION_STRING is required: a storage account connection string, or 'UseDevelopmentStorage=true' for Azurite on its default ports.");
+        }
+
+        var hub = Value(configuration, "TASKHUB_NAME", "autopilot");
+        if (!TaskHubPattern().IsMatch(hub))
+        {
+            errors.Add($"TASKHUB_NAME '{hub}' is invalid: use 3–45 letters and digits, starting with a letter.");
+        }
+
+        var key = Array.Empty<byte>();
+        var rawKey = Value(configuration, "AUTOPILOT_ENCRYPTION_KEY", string.Empty);
+        if (rawKey.Length == 0)
+        {
+            errors.Add("AUTOPILOT_ENCRYPTION_KEY is required: base64 of 32 random bytes (e.g. `openssl rand -base64 32`); it encrypts connector credentials.");
+        }
+        else
+        {
+            try
+            {
+                key = Convert.FromBase64String(rawKey);
+            }
+            catch (FormatException)
+            {
+                key = [];
+            }
+
+            if (key.Length != 32)
+            {
+                errors.Add("AUTOPILOT_ENCRYPTION_KEY must be base64 of exactly 32 bytes (e.g. `openssl rand -base64 32`).");
+            }
+        }
+
+        var waitSeconds = Number(configuration, "WORKFLOW_WAIT_SECONDS", 30, errors, min: 0, max: 600);
+        var delayMs = Number(configuration, "AUTOPILOT_TEST_STEP_DELAY_MS", 0, errors, min: 0, max: 600_000);
+        var allowReal = Flag(configuration, "ALLOW_REAL_QUERY_EXECUTION", errors);
+        var project = Value(configuration, "BIGQUERY_PROJECT_ID", string.Empty);
+        if (project.Length > 0)
+        {
+            errors.Add("BIGQUERY_PROJECT_ID is set, but this build has no live BigQuery connector yet: unset it to use the embedded demo warehouse.");
+        }
+
+        if (allowReal && project.Length == 0)
+        {
+            errors.Add("ALLOW_REAL_QUERY_EXECUTION=true needs a live warehouse (BIGQUERY_PROJECT_ID); leave it false with the demo warehouse.");
+        }
+
+        var metabaseUrl = Value(configuration, "METABASE_URL", string.Empty);
+        var metabaseKey = Value(configuration, "METABASE_API_KEY", string.Empty);
+        if (metabaseUrl.Length > 0 && !Uri.TryCreate(metabaseUrl, UriKind.Absolute, out _))
+        {
+            errors.Add($"METABASE_URL '{metabaseUrl}' is not an absolute URL.");
+        }
+
+        if (metabaseUrl.Length > 0 && metabaseKey.Length == 0)
+        {
+            errors.Add("METABASE_URL is set but METABASE_API_KEY is empty: set both for a live Metabase, or neither for the app's own dashboards.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("Autopilot cannot start:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => " - " + e)));
+        }
+
+        return new Settings(
+            new ServiceOptions
+            {
+                AppName = Value(configuration, "APP_NAME", "Data Team Autopilot"),
+                WorkflowWait = TimeSpan.FromSeconds(waitSeconds),
+                AllowRealQueryExecution = allowReal,
+                BigQueryProjectId = project,
+                MetabaseUrl = metabaseUrl,
+                MetabaseApiKey = metabaseKey,
+                RedisUrl = Value(configuration, "REDIS_URL", string.Empty),
+            },
+            storage,
+            hub,
+            Value(configuration, "DEMO_WAREHOUSE_PATH", Path.Combine(".data", "demo-warehouse.duckdb")),
+            key,
+            TimeSpan.FromMilliseconds(delayMs));
+    }
+
+    private static string Value(IConfiguration configuration, string key, string fallback) =>
+        configuration[key] is { Length: > 0 } value ? value.Trim() : fallback;
+
+    private static string First(IConfiguration configuration, params string[] keys) =>
+        keys.Select(k => configuration[k]).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim() ?? string.Empty;
+
+    private static int Number(IConfiguration configuration, string key, int fallback, List<string> errors, int min, int max)
+    {
+        var raw = configuration[key];
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        errors.Add($"{key} must be a whole number from {min} to {max}; got '{raw}'.");
+        return fallback;
+    }
+
+    private static bool Flag(IConfiguration configuration, string key, List<string> errors)
+    {
+        var raw = configuration[key];
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return false;
+        }
+
+        if (bool.TryParse(raw, out var value))
+        {
+            return value;
+        }
+
+        errors.Add($"{key} must be true or false; got '{raw}'.");
+        return false;
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,44}$")]
+    private static partial Regex TaskHubPattern();
+}

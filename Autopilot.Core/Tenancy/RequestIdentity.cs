@@ -1,0 +1,54 @@
+using Autopilot.Core.Api;
+using Microsoft.AspNetCore.Http;
+
+namespace Autopilot.Core.Tenancy;
+
+/// <summary>The caller as the seed identifies it: <c>X-Tenant-Id</c> and <c>X-User-Role</c> (spec §0.2).</summary>
+public sealed record RequestIdentity(string TenantId, UserRole Role)
+{
+    public const string TenantHeader = "X-Tenant-Id";
+    public const string RoleHeader = "X-User-Role";
+
+    /// <summary>Reads both headers; tenant first, then role (TEN-1). Throws a 400 <see cref="ApiError"/>.</summary>
+    public static RequestIdentity FromHeaders(IHeaderDictionary headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var tenant = headers[TenantHeader].ToString();
+        if (string.IsNullOrEmpty(tenant))
+        {
+            throw new ApiError(StatusCodes.Status400BadRequest, "Missing X-Tenant-Id header");
+        }
+
+        var role = headers[RoleHeader].ToString();
+        if (string.IsNullOrEmpty(role))
+        {
+            throw new ApiError(StatusCodes.Status400BadRequest, "Missing X-User-Role header");
+        }
+
+        return role.ToLowerInvariant() switch
+        {
+            "admin" => new RequestIdentity(tenant, UserRole.Admin),
+            "member" => new RequestIdentity(tenant, UserRole.Member),
+            "viewer" => new RequestIdentity(tenant, UserRole.Viewer),
+            _ => throw new ApiError(StatusCodes.Status400BadRequest, "Invalid X-User-Role header"),
+        };
+    }
+
+    /// <summary>Tenant scope, then role (TEN-2, TEN-3). Returns the tenant every store call is scoped to.</summary>
+    public string Authorize(string requestedOrg, RouteAccess access)
+    {
+        if (!string.Equals(requestedOrg, TenantId, StringComparison.Ordinal))
+        {
+            throw new ApiError(StatusCodes.Status403Forbidden, "Tenant boundary violation: header tenant does not match requested org");
+        }
+
+        return access switch
+        {
+            RouteAccess.Admin when Role != UserRole.Admin =>
+                throw new ApiError(StatusCodes.Status403Forbidden, "Insufficient role: requires admin"),
+            RouteAccess.Member when Role == UserRole.Viewer =>
+                throw new ApiError(StatusCodes.Status403Forbidden, "Insufficient role: requires member or admin"),
+            _ => TenantId,
+        };
+    }
+}

@@ -1,0 +1,8 @@
+namespace Autopilot.Core.Tenancy;
+
+public enum UserRole
+{
+    Viewer,
+    Member,
+    Admin,
+}

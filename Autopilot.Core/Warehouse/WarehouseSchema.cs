@@ -1,0 +1,3 @@
+namespace Autopilot.Core.Warehouse;
+
+public sealed record WarehouseSchema(IReadOnlyList<WarehouseTable> Tables);
