@@ -24,6 +24,9 @@ internal static class EngineServiceCollectionExtensions
             LeaseAcquireInterval = options.LeaseAcquireInterval,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             WorkerId = options.WorkerId,
+
+            // Starting an id that is already pending/running is an error the caller sees, not a silent no-op.
+            ThrowExceptionOnInvalidDedupeStatus = true,
         }));
         services.AddSingleton<DurableTaskClient>(sp => new AzureStorageDurableTaskClient(
             sp.GetRequiredService<AzureStorageOrchestrationService>(), sp.GetRequiredService<TimeProvider>()));

@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using Autopilot.Core;
+using Autopilot.Core.Profiling;
+using Autopilot.Core.Workflows;
+using Autopilot.Server.Engine;
+using Autopilot.Tests.Infrastructure;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Autopilot.Tests.Engine;
+
+/// <summary>The engine seam on the server runtime: the SDK client over DTFx + Azure Storage, driven in-process.</summary>
+[Collection(ProcessCollection.Name)]
+public sealed class EngineClientTests : IAsyncLifetime
+{
+    private readonly string _hub = TestEnvironment.NewHubName("client");
+    private ServiceProvider _services = null!;
+    private List<IHostedService> _hosted = null!;
+
+    private DurableTaskClient Client => _services.GetRequiredService<DurableTaskClient>();
+
+    public async Task InitializeAsync()
+    {
+        var settings = Settings.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AZURE_STORAGE_CONNECTION_STRING"] = TestEnvironment.StorageConnectionString,
+            ["TASKHUB_NAME"] = _hub,
+            ["AUTOPILOT_ENCRYPTION_KEY"] = TestEnvironment.NewEncryptionKey(),
+            ["DEMO_WAREHOUSE_PATH"] = SharedDemoWarehouse.Path,
+            ["AUTOPILOT_TEST_STEP_DELAY_MS"] = "1500",
+        }).Build());
+        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddAutopilotCore(settings);
+        services.AddDurableEngine(new EngineOptions { StorageConnectionString = settings.StorageConnectionString, TaskHubName = _hub });
+        _services = services.BuildServiceProvider();
+        _hosted = _services.GetServices<IHostedService>().ToList();
+        foreach (var hosted in _hosted)
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var hosted in Enumerable.Reverse(_hosted))
+        {
+            await hosted.StopAsync(CancellationToken.None);
+        }
+
+        await _services.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Start_with_a_chosen_id_wait_read_output_list_and_purge()
+    {
+        var id = "wf_client" + Guid.NewGuid().ToString("N")[..6];
+        await CreateRunAsync(id, "org_client");
+
+        var scheduled = await Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ProfileWarehouseOrchestration), new ProfileRunInput("org_client", id, "conn_org_client", false), new StartOrchestrationOptions(id));
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token);
+        var listed = new List<OrchestrationMetadata>();
+        await foreach (var instance in Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "wf_client" }))
+        {
+            listed.Add(instance);
+        }
+
+        var purged = await Client.PurgeInstanceAsync(id);
+
+        Assert.Equal(id, scheduled);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal("success", done.ReadOutputAs<JsonObject>()!["status"]!.GetValue<string>());
+        Assert.Contains(listed, m => m.InstanceId == id);
+        Assert.Equal(1, purged.PurgedInstanceCount);
+        Assert.Null(await Client.GetInstanceAsync(id));
+    }
+
+    [Fact]
+    public async Task A_running_instance_id_cannot_be_started_twice_and_terminate_stops_it()
+    {
+        var id = "wf_dup" + Guid.NewGuid().ToString("N")[..6];
+        await CreateRunAsync(id, "org_dup");
+        var input = new ProfileRunInput("org_dup", id, "conn_org_dup", false);
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ProfileWarehouseOrchestration), input, new StartOrchestrationOptions(id));
+        await Client.WaitForInstanceStartAsync(id, getInputsAndOutputs: false, new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+
+        await Assert.ThrowsAsync<global::DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException>(() => Client.ScheduleNewOrchestrationInstanceAsync(nameof(ProfileWarehouseOrchestration), input, new StartOrchestrationOptions(id)));
+        await Client.TerminateInstanceAsync(id, "cancelled by test");
+        var terminated = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, terminated.RuntimeStatus);
+    }
+
+    private Task CreateRunAsync(string id, string tenant) =>
+        _services.GetRequiredService<WorkflowRunStore>().CreateAsync(
+            new WorkflowRun(id, tenant, WorkflowTypes.Profile, WorkflowStatus.Running, TimeProvider.System.GetUtcNow(), null, $"conn_{tenant}", null),
+            CancellationToken.None);
+}
