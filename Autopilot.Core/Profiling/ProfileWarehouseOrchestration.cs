@@ -24,6 +24,7 @@ public sealed class ProfileWarehouseOrchestration : TaskOrchestrator<ProfileRunI
             var schema = await context.CallActivityAsync<WarehouseSchema>(nameof(IntrospectWarehouseActivity), stepInput, StepRetry.Default);
 
             step = ProfileSteps.ProfileTables;
+            context.SetCustomStatus(new { step, tables = schema.Tables.Count });
             var batches = schema.Tables
                 .Chunk(BatchSize)
                 .Select((tables, i) => context.CallActivityAsync<IReadOnlyList<TableProfile>>(
@@ -34,10 +35,12 @@ public sealed class ProfileWarehouseOrchestration : TaskOrchestrator<ProfileRunI
             var profiles = (await Task.WhenAll(batches)).SelectMany(b => b).ToList();
 
             step = ProfileSteps.DetectPii;
+            context.SetCustomStatus(new { step, tables = schema.Tables.Count });
             var tags = await context.CallActivityAsync<IReadOnlyList<ColumnPiiTag>>(
                 nameof(TagPiiActivity), new TagPiiInput(input.TenantId, input.WorkflowId, profiles), StepRetry.Default);
 
             step = ProfileSteps.StoreCatalog;
+            context.SetCustomStatus(new { step, tables = schema.Tables.Count });
             var summary = await context.CallActivityAsync<CatalogSummary>(
                 nameof(PersistCatalogActivity),
                 new PersistCatalogInput(input.TenantId, input.WorkflowId, input.ConnectionId, schema, profiles, tags),

@@ -81,6 +81,7 @@ public static class WorkflowEndpoints
             workflow_type = run.WorkflowType,
             status = run.Status,
             runtime_status = instance?.RuntimeStatus.ToString().ToLowerInvariant(),
+            progress = instance?.SerializedCustomStatus is { } progress ? JsonNode.Parse(progress) : null,
             started_at = ApiTime.Format(run.StartedAt),
             finished_at = ApiTime.Format(run.FinishedAt),
             steps = steps.Select(s => new

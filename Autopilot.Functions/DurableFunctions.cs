@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Autopilot.Core.Engine;
+using Autopilot.Core.Profiling;
+using Autopilot.Core.Warehouse;
+using Autopilot.Core.Workflows;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Autopilot.Functions;
+
+/// <summary>
+/// Registers Core's class-based orchestrators and activities with the Functions host: one adapter per type of
+/// <see cref="WorkflowCatalog"/>, named <see cref="WorkflowCatalog.NameOf"/> (the class name), as the
+/// <c>[DurableTask]</c> source generator would emit (it is not served here). A test checks the set is complete.
+/// </summary>
+public static class DurableFunctions
+{
+    // Orchestrators: stateless classes, run on the Functions orchestration context (replay-safe as on the server).
+    [Function(nameof(ProfileWarehouseOrchestration))]
+    public static Task<JsonObject> ProfileWarehouse([OrchestrationTrigger] TaskOrchestrationContext ctx) => new ProfileWarehouseOrchestration().RunAsync(ctx, ctx.GetInput<ProfileRunInput>()!);
+
+    // Activities: built per call from the worker's services (constructor injection, as on the server).
+    [Function(nameof(IntrospectWarehouseActivity))]
+    public static Task<WarehouseSchema> IntrospectWarehouse([ActivityTrigger] StepInput input, string instanceId, FunctionContext fc) => Create<IntrospectWarehouseActivity>(fc).RunAsync(Context(nameof(IntrospectWarehouseActivity), instanceId), input);
+
+    [Function(nameof(ProfileTableBatchActivity))]
+    public static Task<IReadOnlyList<TableProfile>> ProfileTableBatch([ActivityTrigger] ProfileBatchInput input, string instanceId, FunctionContext fc) => Create<ProfileTableBatchActivity>(fc).RunAsync(Context(nameof(ProfileTableBatchActivity), instanceId), input);
+
+    [Function(nameof(TagPiiActivity))]
+    public static Task<IReadOnlyList<ColumnPiiTag>> TagPii([ActivityTrigger] TagPiiInput input, string instanceId, FunctionContext fc) => Create<TagPiiActivity>(fc).RunAsync(Context(nameof(TagPiiActivity), instanceId), input);
+
+    [Function(nameof(PersistCatalogActivity))]
+    public static Task<CatalogSummary> PersistCatalog([ActivityTrigger] PersistCatalogInput input, string instanceId, FunctionContext fc) => Create<PersistCatalogActivity>(fc).RunAsync(Context(nameof(PersistCatalogActivity), instanceId), input);
+
+    [Function(nameof(CompleteWorkflowRunActivity))]
+    public static Task<JsonObject> CompleteWorkflowRun([ActivityTrigger] CompleteRunInput input, string instanceId, FunctionContext fc) => Create<CompleteWorkflowRunActivity>(fc).RunAsync(Context(nameof(CompleteWorkflowRunActivity), instanceId), input);
+
+    private static TActivity Create<TActivity>(FunctionContext fc)
+        where TActivity : ITaskActivity
+    {
+        ArgumentNullException.ThrowIfNull(fc);
+        return ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(fc.InstanceServices);
+    }
+
+    private static ActivityContext Context(string name, string instanceId) => new(name, instanceId);
+
+    /// <summary>What the SDK's generated adapters pass: the activity's name and its orchestration's instance id.</summary>
+    private sealed class ActivityContext(TaskName name, string instanceId) : TaskActivityContext
+    {
+        public override TaskName Name { get; } = name;
+
+        public override string InstanceId { get; } = instanceId;
+    }
+}

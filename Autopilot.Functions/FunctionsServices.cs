@@ -1,0 +1,25 @@
+using Autopilot.Core;
+using Autopilot.Core.Engine;
+using Azure.Core.Serialization;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Autopilot.Functions;
+
+/// <summary>The worker's services (Program.cs calls this; a test checks the durable serializer it yields).</summary>
+public static class FunctionsServices
+{
+    public static IServiceCollection Add(IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddAutopilotCore(Settings.Read(configuration));
+
+        // One JSON options for both runtimes. The Durable Functions worker extension (1.21.1) builds its
+        // DataConverter — orchestration inputs/outputs, activity inputs, the [DurableClient]'s payloads — from this
+        // ObjectSerializer in a PostConfigure of DurableTaskWorkerOptions/DurableTaskClientOptions, and deliberately
+        // ignores a DataConverter set in DI or on those options. So this one line sets the durable data converter too.
+        services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(AutopilotJson.Options));
+        return services;
+    }
+}

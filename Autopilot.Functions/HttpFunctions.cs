@@ -1,0 +1,35 @@
+using Autopilot.Core.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Autopilot.Functions;
+
+/// <summary>
+/// One function per route of <see cref="RouteTable.All"/> (same name, method and template; a test checks it).
+/// Each is one line: the request goes to Core's <see cref="ApiDispatcher"/>, which the self-hosted server calls too.
+/// <see cref="ApiResult"/> is an <c>IActionResult</c>, which the ASP.NET Core integration executes.
+/// </summary>
+public sealed class HttpFunctions(ApiDispatcher api)
+{
+    [Function(RouteNames.Health)]
+    public Task<ApiResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.Health, req, client);
+
+    [Function(RouteNames.Ready)]
+    public Task<ApiResult> Ready([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ready")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.Ready, req, client);
+
+    [Function(RouteNames.ConnectBigQuery)]
+    public Task<ApiResult> ConnectBigQuery([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/connectors/bigquery")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ConnectBigQuery, req, client);
+
+    [Function(RouteNames.DisconnectConnector)]
+    public Task<ApiResult> DisconnectConnector([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/connectors/{connection_id}/disconnect")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.DisconnectConnector, req, client);
+
+    [Function(RouteNames.StartProfile)]
+    public Task<ApiResult> StartProfile([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/workflows/profile")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.StartProfile, req, client);
+
+    [Function(RouteNames.ListWorkflowRuns)]
+    public Task<ApiResult> ListWorkflowRuns([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/workflows/runs")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ListWorkflowRuns, req, client);
+
+    [Function(RouteNames.WorkflowStatus)]
+    public Task<ApiResult> WorkflowStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/workflows/{workflow_id}/status")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.WorkflowStatus, req, client);
+}
