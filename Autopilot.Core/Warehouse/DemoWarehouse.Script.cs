@@ -11,6 +11,8 @@ public static partial class DemoWarehouse
     {
         yield return $"CREATE TEMP MACRO demo_today() AS DATE '{FormatDate(today)}'";
         yield return $"CREATE TEMP MACRO demo_missing_day() AS demo_today() - {MissingEventDayOffset}";
+        yield return $"CREATE TEMP MACRO demo_history_days() AS {HistoryDays}";
+        yield return $"CREATE TEMP MACRO demo_user_count() AS {UserCount}";
         yield return $"CREATE TEMP MACRO demo_users_since() AS demo_today() - 730";
         yield return $"CREATE TEMP MACRO demo_user_slot_us() AS 730 * 86400000000 // {UserCount}";
         // A uniform number in [0, 1) drawn from row k and a salt naming the purpose.
@@ -49,7 +51,7 @@ public static partial class DemoWarehouse
         WITH base AS (
             SELECT i, CAST(hash(i, 'name') % 4096 AS BIGINT) AS pair,
                 u01(i, 'channel') AS uc, u01(i, 'country') AS uo, u01(i, 'phone') AS up
-            FROM range(50000) r(i)
+            FROM range(demo_user_count()) r(i)
         ), numbered AS (
             -- The number after name.surname counts users with that name, so emails are unique.
             SELECT *, row_number() OVER (PARTITION BY pair ORDER BY i) AS rn FROM base
@@ -93,13 +95,13 @@ public static partial class DemoWarehouse
     private const string Events = """
         INSERT INTO analytics.events
         WITH days AS (
-            SELECT d, demo_today() - 90 + CAST(d AS INTEGER) AS day
-            FROM range(90) r(d)
+            SELECT d, demo_today() - demo_history_days() + CAST(d AS INTEGER) AS day
+            FROM range(demo_history_days()) r(d)
         ), counts AS (
             SELECT d, day,
                 CASE WHEN day = demo_missing_day() THEN 0
                      ELSE CAST(round((CASE WHEN isodow(day) >= 6 THEN 8000 ELSE 14000 END)
-                                     * (0.92 + 0.16 * d / 89.0) * (0.95 + 0.1 * u01(d, 'events_day'))) AS BIGINT) END AS n
+                                     * (0.92 + 0.16 * d / (demo_history_days() - 1)) * (0.95 + 0.1 * u01(d, 'events_day'))) AS BIGINT) END AS n
             FROM days
         ), firsts AS (
             SELECT day, n, CAST(sum(n) OVER (ORDER BY d) - n AS BIGINT) AS first FROM counts
@@ -134,12 +136,12 @@ public static partial class DemoWarehouse
     private const string Orders = """
         INSERT INTO analytics.orders
         WITH days AS (
-            SELECT d, demo_today() - 90 + CAST(d AS INTEGER) AS day
-            FROM range(90) r(d)
+            SELECT d, demo_today() - demo_history_days() + CAST(d AS INTEGER) AS day
+            FROM range(demo_history_days()) r(d)
         ), counts AS (
             SELECT d, day,
                 CAST(round((CASE WHEN isodow(day) >= 6 THEN 1550 ELSE 2500 END)
-                           * (0.94 + 0.12 * d / 89.0) * (0.95 + 0.1 * u01(d, 'orders_day'))) AS BIGINT) AS n
+                           * (0.94 + 0.12 * d / (demo_history_days() - 1)) * (0.95 + 0.1 * u01(d, 'orders_day'))) AS BIGINT) AS n
             FROM days
         ), firsts AS (
             SELECT day, n, CAST(sum(n) OVER (ORDER BY d) - n AS BIGINT) AS first FROM counts
