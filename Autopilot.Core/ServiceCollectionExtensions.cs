@@ -1,3 +1,5 @@
+using Autopilot.Core.Admission;
+using Autopilot.Core.Alerts;
 using Autopilot.Core.Api;
 using Autopilot.Core.Audit;
 using Autopilot.Core.Catalog;
@@ -34,6 +36,15 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WarehouseResolver>();
         services.AddHostedService<DemoWarehouseInitializer>();
         services.AddSingleton<ReadinessProbe>();
+        services.AddSingleton<DependencyMonitor>();
+        services.AddSingleton<AdmissionPolicy>();
+        services.AddSingleton<AdmissionStore>();
+        services.AddSingleton<QueueProcessor>();
+        services.AddSingleton<DeadLetterStore>();
+        services.AddSingleton<TableAlertSink>();
+        services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<TableAlertSink>());
+        services.AddSingleton<WorkflowLauncher>();
+        services.AddSingleton<WorkflowCancellation>();
         services.AddSingleton<ApiDispatcher>();
         return services;
     }

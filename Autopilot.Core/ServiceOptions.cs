@@ -20,4 +20,23 @@ public sealed class ServiceOptions
 
     /// <summary>Empty: caches and limiters run in memory.</summary>
     public string RedisUrl { get; init; } = string.Empty;
+
+    /// <summary>Workflows a tenant may run at once (PER_ORG_MAX_WORKFLOWS).</summary>
+    public int MaxWorkflowsPerTenant { get; init; } = 3;
+
+    /// <summary>Of those, profiles (PER_ORG_MAX_PROFILE_WORKFLOWS).</summary>
+    public int MaxProfileWorkflowsPerTenant { get; init; } = 2;
+
+    /// <summary>Failed attempts after which a workflow is dead-lettered.</summary>
+    public int DeadLetterAfterAttempts { get; init; } = 3;
+
+    /// <summary>How often the background processor looks at queued work.</summary>
+    public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    public bool SimulateWarehouseUnavailable { get; init; }
+
+    public bool SimulateLlmUnavailable { get; init; }
+
+    /// <summary>Exposes the fault-injection workflow over HTTP; for tests only.</summary>
+    public bool EnableTestWorkflows { get; init; }
 }

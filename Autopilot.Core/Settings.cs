@@ -59,6 +59,13 @@ public sealed partial record Settings(
         var waitSeconds = Number(configuration, "WORKFLOW_WAIT_SECONDS", 30, errors, min: 0, max: 600);
         var delayMs = Number(configuration, "AUTOPILOT_TEST_STEP_DELAY_MS", 0, errors, min: 0, max: 600_000);
         var allowReal = Flag(configuration, "ALLOW_REAL_QUERY_EXECUTION", errors);
+        var maxWorkflows = Number(configuration, "PER_ORG_MAX_WORKFLOWS", 3, errors, min: 1, max: 1000);
+        var maxProfiles = Number(configuration, "PER_ORG_MAX_PROFILE_WORKFLOWS", 2, errors, min: 1, max: 1000);
+        var deadLetterAfter = Number(configuration, "DEAD_LETTER_AFTER_ATTEMPTS", 3, errors, min: 1, max: 100);
+        var queuePollMs = Number(configuration, "QUEUE_POLL_INTERVAL_MS", 2000, errors, min: 50, max: 600_000);
+        var simulateWarehouse = Flag(configuration, "SIMULATE_WAREHOUSE_UNAVAILABLE", errors);
+        var simulateLlm = Flag(configuration, "SIMULATE_LLM_UNAVAILABLE", errors);
+        var testWorkflows = Flag(configuration, "AUTOPILOT_ENABLE_TEST_WORKFLOWS", errors);
         var project = Value(configuration, "BIGQUERY_PROJECT_ID", string.Empty);
         if (project.Length > 0)
         {
@@ -97,6 +104,13 @@ public sealed partial record Settings(
                 MetabaseUrl = metabaseUrl,
                 MetabaseApiKey = metabaseKey,
                 RedisUrl = Value(configuration, "REDIS_URL", string.Empty),
+                MaxWorkflowsPerTenant = maxWorkflows,
+                MaxProfileWorkflowsPerTenant = Math.Min(maxProfiles, maxWorkflows),
+                DeadLetterAfterAttempts = deadLetterAfter,
+                QueuePollInterval = TimeSpan.FromMilliseconds(queuePollMs),
+                SimulateWarehouseUnavailable = simulateWarehouse,
+                SimulateLlmUnavailable = simulateLlm,
+                EnableTestWorkflows = testWorkflows,
             },
             storage,
             hub,

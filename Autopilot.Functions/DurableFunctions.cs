@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using Autopilot.Core.Admission;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Workflows;
+using Autopilot.Core.Workflows.Testing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +22,9 @@ public static class DurableFunctions
     [Function(nameof(ProfileWarehouseOrchestration))]
     public static Task<JsonObject> ProfileWarehouse([OrchestrationTrigger] TaskOrchestrationContext ctx) => new ProfileWarehouseOrchestration().RunAsync(ctx, ctx.GetInput<ProfileRunInput>()!);
 
+    [Function(nameof(FaultInjectionOrchestration))]
+    public static Task<JsonObject> FaultInjection([OrchestrationTrigger] TaskOrchestrationContext ctx) => new FaultInjectionOrchestration().RunAsync(ctx, ctx.GetInput<FaultInjectionInput>()!);
+
     // Activities: built per call from the worker's services (constructor injection, as on the server).
     [Function(nameof(IntrospectWarehouseActivity))]
     public static Task<WarehouseSchema> IntrospectWarehouse([ActivityTrigger] StepInput input, string instanceId, FunctionContext fc) => Create<IntrospectWarehouseActivity>(fc).RunAsync(Context(nameof(IntrospectWarehouseActivity), instanceId), input);
@@ -35,6 +40,18 @@ public static class DurableFunctions
 
     [Function(nameof(CompleteWorkflowRunActivity))]
     public static Task<JsonObject> CompleteWorkflowRun([ActivityTrigger] CompleteRunInput input, string instanceId, FunctionContext fc) => Create<CompleteWorkflowRunActivity>(fc).RunAsync(Context(nameof(CompleteWorkflowRunActivity), instanceId), input);
+
+    [Function(nameof(SkipStepActivity))]
+    public static Task<bool> SkipStep([ActivityTrigger] SkipStepInput input, string instanceId, FunctionContext fc) => Create<SkipStepActivity>(fc).RunAsync(Context(nameof(SkipStepActivity), instanceId), input);
+
+    [Function(nameof(CheckAdmissionActivity))]
+    public static Task<AdmissionDecision> CheckAdmission([ActivityTrigger] WorkflowTicket input, string instanceId, FunctionContext fc) => Create<CheckAdmissionActivity>(fc).RunAsync(Context(nameof(CheckAdmissionActivity), instanceId), input);
+
+    [Function(nameof(ReleaseSlotActivity))]
+    public static Task<IReadOnlyList<string>> ReleaseSlot([ActivityTrigger] WorkflowTicket input, string instanceId, FunctionContext fc) => Create<ReleaseSlotActivity>(fc).RunAsync(Context(nameof(ReleaseSlotActivity), instanceId), input);
+
+    [Function(nameof(FaultStepActivity))]
+    public static Task<string> FaultStep([ActivityTrigger] FaultStepInput input, string instanceId, FunctionContext fc) => Create<FaultStepActivity>(fc).RunAsync(Context(nameof(FaultStepActivity), instanceId), input);
 
     private static TActivity Create<TActivity>(FunctionContext fc)
         where TActivity : ITaskActivity

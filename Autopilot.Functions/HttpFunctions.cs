@@ -32,4 +32,28 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.WorkflowStatus)]
     public Task<ApiResult> WorkflowStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/workflows/{workflow_id}/status")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.WorkflowStatus, req, client);
+
+    [Function(RouteNames.StartFaultTest)]
+    public Task<ApiResult> StartFaultTest([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/workflows/fault-test")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.StartFaultTest, req, client);
+
+    [Function(RouteNames.ProcessQueue)]
+    public Task<ApiResult> ProcessQueue([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/workflows/process-queue")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ProcessQueue, req, client);
+
+    [Function(RouteNames.WorkflowQueue)]
+    public Task<ApiResult> WorkflowQueue([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/workflows/queue")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.WorkflowQueue, req, client);
+
+    [Function(RouteNames.DeadLetters)]
+    public Task<ApiResult> DeadLetters([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/workflows/dead-letters")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.DeadLetters, req, client);
+
+    [Function(RouteNames.RequeueDeadLetter)]
+    public Task<ApiResult> RequeueDeadLetter([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/workflows/dead-letters/{dead_letter_id}/requeue")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.RequeueDeadLetter, req, client);
+
+    [Function(RouteNames.RetryWorkflow)]
+    public Task<ApiResult> RetryWorkflow([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/workflows/retry")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.RetryWorkflow, req, client);
+
+    [Function(RouteNames.CancelWorkflow)]
+    public Task<ApiResult> CancelWorkflow([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/workflows/{workflow_id}/cancel")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.CancelWorkflow, req, client);
+
+    [Function(RouteNames.CancelAllWorkflows)]
+    public Task<ApiResult> CancelAllWorkflows([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/workflows/cancel-all")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.CancelAllWorkflows, req, client);
 }

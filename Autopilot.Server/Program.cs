@@ -21,6 +21,7 @@ catch (InvalidOperationException invalid)
 
 builder.Services.AddAutopilotCore(settings);
 builder.Services.AddDurableEngine(EngineOptionsFactory.From(builder.Configuration, settings));
+builder.Services.AddHostedService<Autopilot.Core.Admission.QueueBackgroundProcessor>();
 
 var app = builder.Build();
 var dispatcher = app.Services.GetRequiredService<ApiDispatcher>();

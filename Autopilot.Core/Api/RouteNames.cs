@@ -10,4 +10,12 @@ public static class RouteNames
     public const string StartProfile = "StartProfile";
     public const string ListWorkflowRuns = "ListWorkflowRuns";
     public const string WorkflowStatus = "WorkflowStatus";
+    public const string StartFaultTest = "StartFaultTest";
+    public const string ProcessQueue = "ProcessQueue";
+    public const string WorkflowQueue = "WorkflowQueue";
+    public const string DeadLetters = "DeadLetters";
+    public const string RequeueDeadLetter = "RequeueDeadLetter";
+    public const string RetryWorkflow = "RetryWorkflow";
+    public const string CancelWorkflow = "CancelWorkflow";
+    public const string CancelAllWorkflows = "CancelAllWorkflows";
 }

@@ -19,5 +19,13 @@ public static class RouteTable
         new(RouteNames.StartProfile, "POST", "api/v1/workflows/profile", RouteAccess.Member, WorkflowEndpoints.StartProfile),
         new(RouteNames.ListWorkflowRuns, "GET", "api/v1/workflows/runs", RouteAccess.Member, WorkflowEndpoints.ListRuns),
         new(RouteNames.WorkflowStatus, "GET", "api/v1/workflows/{workflow_id}/status", RouteAccess.Member, WorkflowEndpoints.Status),
+        new(RouteNames.StartFaultTest, "POST", "api/v1/workflows/fault-test", RouteAccess.Member, WorkflowEndpoints.StartFaultTest),
+        new(RouteNames.ProcessQueue, "POST", "api/v1/workflows/process-queue", RouteAccess.Member, WorkflowEndpoints.ProcessQueue),
+        new(RouteNames.WorkflowQueue, "GET", "api/v1/workflows/queue", RouteAccess.Member, WorkflowEndpoints.Queue),
+        new(RouteNames.DeadLetters, "GET", "api/v1/workflows/dead-letters", RouteAccess.Member, WorkflowEndpoints.DeadLetters),
+        new(RouteNames.RequeueDeadLetter, "POST", "api/v1/workflows/dead-letters/{dead_letter_id}/requeue", RouteAccess.Member, WorkflowEndpoints.RequeueDeadLetter),
+        new(RouteNames.RetryWorkflow, "POST", "api/v1/workflows/retry", RouteAccess.Member, WorkflowEndpoints.Retry),
+        new(RouteNames.CancelWorkflow, "POST", "api/v1/workflows/{workflow_id}/cancel", RouteAccess.Member, WorkflowEndpoints.Cancel),
+        new(RouteNames.CancelAllWorkflows, "POST", "api/v1/workflows/cancel-all", RouteAccess.Admin, WorkflowEndpoints.CancelAll),
     ];
 }

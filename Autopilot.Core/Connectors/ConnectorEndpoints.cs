@@ -3,6 +3,7 @@ using Autopilot.Core.Api;
 using Autopilot.Core.Audit;
 using Autopilot.Core.Catalog;
 using Autopilot.Core.Warehouse;
+using Autopilot.Core.Workflows;
 
 namespace Autopilot.Core.Connectors;
 
@@ -53,14 +54,16 @@ public static class ConnectorEndpoints
             return ApiResult.Ok(new { status = "not_found", connection_id = connectionId });
         }
 
+        // Work running against this connection cannot finish meaningfully: cancel it, running and queued (CONN-5).
+        var (cancelledRunning, cancelledQueued) = await context.Service<WorkflowCancellation>().CancelAllAsync(context.Durable, tenant, context.Cancellation);
         var catalogRows = await context.Service<CatalogStore>().DeleteConnectionAsync(tenant, connectionId, context.Cancellation);
         var body = new
         {
             status = "disconnected",
             connection_id = connectionId,
             cache_entries_purged = 0,
-            cancelled_active_workflows = 0,
-            cancelled_queued_workflows = 0,
+            cancelled_active_workflows = cancelledRunning,
+            cancelled_queued_workflows = cancelledQueued,
             catalog_rows_deleted = catalogRows,
         };
         await audit.AppendAsync(tenant, "connector_disconnected", body, context.Cancellation);

@@ -1,4 +1,6 @@
+using Autopilot.Core.Admission;
 using Autopilot.Core.Profiling;
+using Autopilot.Core.Workflows.Testing;
 using Autopilot.Core.Workflows;
 
 namespace Autopilot.Core.Engine;
@@ -12,6 +14,7 @@ public static class WorkflowCatalog
     public static IReadOnlyList<Type> Orchestrators { get; } =
     [
         typeof(ProfileWarehouseOrchestration),
+        typeof(FaultInjectionOrchestration),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -21,6 +24,10 @@ public static class WorkflowCatalog
         typeof(TagPiiActivity),
         typeof(PersistCatalogActivity),
         typeof(CompleteWorkflowRunActivity),
+        typeof(SkipStepActivity),
+        typeof(CheckAdmissionActivity),
+        typeof(ReleaseSlotActivity),
+        typeof(FaultStepActivity),
     ];
 
     /// <summary>The durable name of a task: its class name.</summary>

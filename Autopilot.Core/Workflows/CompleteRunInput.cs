@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
+using Autopilot.Core.Admission;
 
 namespace Autopilot.Core.Workflows;
 
-/// <summary>How a run ended, as the orchestrator saw it; the activity turns it into the stored status and the response body.</summary>
+/// <summary>How an attempt ended, as the orchestrator saw it; the activity turns it into stored state and the response body.</summary>
 public sealed record CompleteRunInput(
-    string TenantId,
-    string WorkflowId,
-    string WorkflowType,
+    WorkflowTicket Ticket,
     bool Succeeded,
     string? FailedStep,
     string? Error,
+    string? ErrorType,
+    IReadOnlyList<string> AvailableActions,
+    string InputHash,
     JsonObject? Result);

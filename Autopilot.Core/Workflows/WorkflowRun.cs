@@ -9,4 +9,8 @@ public sealed record WorkflowRun(
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt,
     string? ConnectionId,
-    string? Error);
+    string? Error,
+    DateTimeOffset? AdmittedAt = null,
+    int Attempts = 1,
+    string? FailureClass = null,
+    string? InputJson = null);

@@ -49,6 +49,40 @@ public sealed class WorkflowRunStore
         return runs.OrderByDescending(r => r.StartedAt).ToList();
     }
 
+    /// <summary>Marks the run as holding a slot (idempotent: the first admission time is kept).</summary>
+    public async Task MarkAdmittedAsync(string tenantId, string workflowId, DateTimeOffset at, CancellationToken cancellation)
+    {
+        var run = await GetAsync(tenantId, workflowId, cancellation)
+            ?? throw new InvalidOperationException($"Workflow run {workflowId} does not exist for its tenant.");
+        if (run.Status == WorkflowStatus.Queued || run.AdmittedAt is null)
+        {
+            await MergeAsync(tenantId, workflowId, new Dictionary<string, object?> { ["status"] = WorkflowStatus.Running, ["admitted_at"] = run.AdmittedAt ?? at }, cancellation);
+        }
+    }
+
+    /// <summary>Starts another attempt of an existing run (resume/retry): running again, not finished.</summary>
+    public Task ReopenAsync(string tenantId, string workflowId, string status, int attempt, string inputJson, CancellationToken cancellation) =>
+        MergeAsync(tenantId, workflowId, new Dictionary<string, object?>
+        {
+            ["input"] = inputJson,
+            ["status"] = status,
+            ["finished_at"] = null,
+            ["error"] = null,
+            ["failure_class"] = null,
+            ["admitted_at"] = null,
+            ["attempts"] = attempt,
+        }, cancellation);
+
+    /// <summary>Records how an attempt failed.</summary>
+    public Task RecordFailureAsync(string tenantId, string workflowId, string status, DateTimeOffset finishedAt, string error, string failureClass, CancellationToken cancellation) =>
+        MergeAsync(tenantId, workflowId, new Dictionary<string, object?>
+        {
+            ["status"] = status,
+            ["finished_at"] = finishedAt,
+            ["error"] = error,
+            ["failure_class"] = failureClass,
+        }, cancellation);
+
     /// <summary>Sets a final (or running) status. Repeating it is harmless, so activities may call it again after a crash.</summary>
     public async Task SetStatusAsync(string tenantId, string workflowId, string status, DateTimeOffset? finishedAt, string? error, CancellationToken cancellation)
     {
@@ -69,6 +103,20 @@ public sealed class WorkflowRunStore
         }
     }
 
+    private async Task MergeAsync(string tenantId, string workflowId, IDictionary<string, object?> values, CancellationToken cancellation)
+    {
+        var table = await _storage.TableAsync(TableName);
+        var patch = new TableEntity(values) { PartitionKey = TableKey.Escape(tenantId), RowKey = TableKey.Escape(workflowId) };
+        try
+        {
+            await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellation);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            throw new InvalidOperationException($"Workflow run {workflowId} does not exist for its tenant.", ex);
+        }
+    }
+
     private static TableEntity ToEntity(WorkflowRun run) => new(TableKey.Escape(run.TenantId), TableKey.Escape(run.WorkflowId))
     {
         ["workflow_id"] = run.WorkflowId,
@@ -79,6 +127,10 @@ public sealed class WorkflowRunStore
         ["finished_at"] = run.FinishedAt,
         ["connection_id"] = run.ConnectionId,
         ["error"] = run.Error,
+        ["admitted_at"] = run.AdmittedAt,
+        ["attempts"] = run.Attempts,
+        ["failure_class"] = run.FailureClass,
+        ["input"] = run.InputJson,
     };
 
     private static WorkflowRun FromEntity(TableEntity e) => new(
@@ -89,5 +141,9 @@ public sealed class WorkflowRunStore
         e.GetDateTimeOffset("started_at") ?? default,
         e.GetDateTimeOffset("finished_at"),
         e.GetString("connection_id"),
-        e.GetString("error"));
+        e.GetString("error"),
+        e.GetDateTimeOffset("admitted_at"),
+        e.GetInt32("attempts") ?? 1,
+        e.GetString("failure_class"),
+        e.GetString("input"));
 }

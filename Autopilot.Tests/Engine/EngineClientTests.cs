@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Autopilot.Core;
+using Autopilot.Core.Admission;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Workflows;
 using Autopilot.Server.Engine;
@@ -61,7 +62,7 @@ public sealed class EngineClientTests : IAsyncLifetime
         await CreateRunAsync(id, "org_client");
 
         var scheduled = await Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(ProfileWarehouseOrchestration), new ProfileRunInput("org_client", id, "conn_org_client", false), new StartOrchestrationOptions(id));
+            nameof(ProfileWarehouseOrchestration), new ProfileRunInput(new WorkflowTicket("org_client", id, WorkflowTypes.Profile, false, 1), "conn_org_client", false, false), new StartOrchestrationOptions(id));
         var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token);
         var listed = new List<OrchestrationMetadata>();
         await foreach (var instance in Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "wf_client" }))
@@ -84,7 +85,7 @@ public sealed class EngineClientTests : IAsyncLifetime
     {
         var id = "wf_dup" + Guid.NewGuid().ToString("N")[..6];
         await CreateRunAsync(id, "org_dup");
-        var input = new ProfileRunInput("org_dup", id, "conn_org_dup", false);
+        var input = new ProfileRunInput(new WorkflowTicket("org_dup", id, WorkflowTypes.Profile, false, 1), "conn_org_dup", false, false);
         await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ProfileWarehouseOrchestration), input, new StartOrchestrationOptions(id));
         await Client.WaitForInstanceStartAsync(id, getInputsAndOutputs: false, new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
 

@@ -100,7 +100,7 @@ public sealed class FunctionsAppTests
         using var provider = services.BuildServiceProvider();
 
         var converter = provider.GetRequiredService<IOptions<DurableTaskWorkerOptions>>().Value.DataConverter;
-        var input = new ProfileRunInput("t1", "w1", "c1", true);
+        var input = new ProfileRunInput(new Autopilot.Core.Admission.WorkflowTicket("t1", "w1", "profile", false, 1), "c1", true, false);
         var json = converter.Serialize(input)!;
 
         Assert.Equal(JsonSerializer.Serialize(input, AutopilotJson.Options), json);

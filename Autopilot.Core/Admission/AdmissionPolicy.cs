@@ -1,0 +1,41 @@
+using Autopilot.Core.Health;
+using Autopilot.Core.Workflows;
+
+namespace Autopilot.Core.Admission;
+
+/// <summary>Per-tenant limits and the dependency checks that decide whether queued work may start.</summary>
+public sealed class AdmissionPolicy
+{
+    private readonly AdmissionLimits _defaults;
+    private readonly DependencyMonitor _dependencies;
+
+    public AdmissionPolicy(ServiceOptions options, DependencyMonitor dependencies)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _defaults = new AdmissionLimits(options.MaxWorkflowsPerTenant, options.MaxProfileWorkflowsPerTenant);
+        _dependencies = dependencies;
+    }
+
+    public Task<AdmissionLimits> LimitsForAsync(string tenantId, CancellationToken cancellation) => Task.FromResult(_defaults);
+
+    /// <summary>The outage that makes new work of this type wait, in the seed's order of checks (QUEUE-1 b, c); null when none.</summary>
+    public async Task<string?> OutageFor(string workflowType, CancellationToken cancellation) => workflowType switch
+    {
+        WorkflowTypes.Profile or WorkflowTypes.Dashboard when !await _dependencies.WarehouseAvailableAsync(cancellation) => QueueReasons.WarehouseUnavailable,
+        WorkflowTypes.Memo when !_dependencies.LlmAvailable => QueueReasons.LlmUnavailable,
+        _ => null,
+    };
+
+    /// <summary>Whether a queued item's dependency is back (a snapshot taken once per admission pass).</summary>
+    public async Task<Func<QueueItem, bool>> DependencySnapshotAsync(CancellationToken cancellation)
+    {
+        var warehouse = await _dependencies.WarehouseAvailableAsync(cancellation);
+        var llm = _dependencies.LlmAvailable;
+        return item => item.WorkflowType switch
+        {
+            WorkflowTypes.Profile or WorkflowTypes.Dashboard => warehouse,
+            WorkflowTypes.Memo => llm,
+            _ => true,
+        };
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.DurableTask.Client;
+
+namespace Autopilot.Core.Admission;
+
+/// <summary>
+/// Admits a tenant's queued work when slots and dependencies allow, and reclaims slots whose workflow is gone
+/// (finished without releasing, e.g. terminated or crashed before its last step). Used by the background processor,
+/// <c>POST /workflows/process-queue</c>, cancellation and recovery.
+/// </summary>
+public sealed class QueueProcessor
+{
+    /// <summary>A slot taken moments ago may belong to an orchestration the launcher is still scheduling.</summary>
+    private static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(60);
+    private readonly AdmissionStore _admission;
+    private readonly AdmissionPolicy _policy;
+    private readonly TimeProvider _time;
+
+    public QueueProcessor(AdmissionStore admission, AdmissionPolicy policy, TimeProvider time)
+    {
+        _admission = admission;
+        _policy = policy;
+        _time = time;
+    }
+
+    public async Task<QueuePass> ProcessTenantAsync(DurableTaskClient client, string tenantId, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var queued = await _admission.ListQueuedAsync(tenantId, cancellation);
+        var limits = await _policy.LimitsForAsync(tenantId, cancellation);
+        var available = await _policy.DependencySnapshotAsync(cancellation);
+
+        var reclaimed = 0;
+        foreach (var running in await _admission.ListRunningAsync(tenantId, cancellation))
+        {
+            var instance = await client.GetInstanceAsync(running.WorkflowId, getInputsAndOutputs: false, cancellation);
+            var gone = instance is null ? _time.GetUtcNow() - running.AdmittedAt > StartGrace : instance.IsCompleted;
+            if (gone)
+            {
+                await SignalAsync(client, await _admission.ReleaseAsync(tenantId, running.WorkflowId, limits, available, cancellation), cancellation);
+                reclaimed++;
+            }
+        }
+
+        var admitted = await _admission.ReleaseAsync(tenantId, null, limits, available, cancellation);
+        await SignalAsync(client, admitted, cancellation);
+        var skipped = queued.Count(q => !available(q));
+        return new QueuePass(admitted.Count, skipped, 0, Math.Max(0, queued.Count - admitted.Count - skipped), queued.Count, reclaimed);
+    }
+
+    /// <summary>Frees a cancelled workflow's slot and starts what fits in its place.</summary>
+    public async Task ReleaseAsync(DurableTaskClient client, string tenantId, string workflowId, CancellationToken cancellation)
+    {
+        var limits = await _policy.LimitsForAsync(tenantId, cancellation);
+        var available = await _policy.DependencySnapshotAsync(cancellation);
+        await SignalAsync(client, await _admission.ReleaseAsync(tenantId, workflowId, limits, available, cancellation), cancellation);
+    }
+
+    private static async Task SignalAsync(DurableTaskClient client, IReadOnlyList<QueueItem> admitted, CancellationToken cancellation)
+    {
+        foreach (var item in admitted)
+        {
+            await client.RaiseEventAsync(item.WorkflowId, AdmissionSteps.SlotGranted, "queue", cancellation);
+        }
+    }
+}

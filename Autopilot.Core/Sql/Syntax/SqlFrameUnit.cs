@@ -1,0 +1,8 @@
+namespace Autopilot.Core.Sql;
+
+/// <summary>Window frame units.</summary>
+public enum SqlFrameUnit
+{
+    Rows,
+    Range,
+}

@@ -1,0 +1,8 @@
+namespace Autopilot.Core.Sql;
+
+/// <summary>Kinds of grouping set.</summary>
+public enum SqlGroupingKind
+{
+    Rollup,
+    Cube,
+}

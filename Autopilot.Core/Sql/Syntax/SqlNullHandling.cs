@@ -1,0 +1,9 @@
+namespace Autopilot.Core.Sql;
+
+/// <summary>IGNORE NULLS, RESPECT NULLS, or neither written.</summary>
+public enum SqlNullHandling
+{
+    Default,
+    Ignore,
+    Respect,
+}

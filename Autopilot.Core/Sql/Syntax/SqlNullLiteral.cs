@@ -1,0 +1,4 @@
+namespace Autopilot.Core.Sql;
+
+/// <summary><c>NULL</c>.</summary>
+public sealed record SqlNullLiteral : SqlExpression;

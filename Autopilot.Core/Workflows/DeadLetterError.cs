@@ -1,0 +1,3 @@
+namespace Autopilot.Core.Workflows;
+
+public sealed record DeadLetterError(int Attempt, string Step, string FailureClass, string Error, DateTimeOffset At);

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Autopilot.Core.Api;
+using Autopilot.Core.Audit;
+using Autopilot.Core.Connectors;
+using Autopilot.Core.Engine;
+using Autopilot.Core.Profiling;
+using Autopilot.Core.Workflows.Testing;
+using Microsoft.AspNetCore.Http;
+
+namespace Autopilot.Core.Workflows;
+
+/// <summary>HTTP handlers of the workflow API (spec §5).</summary>
+public static partial class WorkflowEndpoints
+{
+    /// <summary><c>POST /api/v1/workflows/profile</c>: admits (or queues) and starts <see cref="ProfileWarehouseOrchestration"/>.</summary>
+    public static async Task<ApiResult> StartProfile(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var wait = WorkflowResponses.WaitFor(context);
+        var connectionId = ConnectionStore.IdFor(tenant);
+        var connection = await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation);
+        if (connection is { Status: ConnectionStatus.Disconnected })
+        {
+            throw new ApiError(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before profiling");
+        }
+
+        var sampling = string.Equals(context.Query("sampling"), "true", StringComparison.OrdinalIgnoreCase);
+        var launch = await context.Service<WorkflowLauncher>().LaunchAsync(context.Durable, tenant, WorkflowKinds.Profile, connectionId,
+            ticket => new ProfileRunInput(ticket, connectionId, sampling, SkipOnError: false), context.Cancellation);
+        return await WorkflowResponses.AnswerAsync(context, launch, wait);
+    }
+
+    /// <summary>
+    /// <c>POST /api/v1/workflows/fault-test</c>: the fault-injection workflow, for tests of the workflow machinery.
+    /// 404 unless AUTOPILOT_ENABLE_TEST_WORKFLOWS=true. Body: <c>{"steps":5,"step_delay_ms":100,"faults":{"step_3":{"failure":"timeout","times":2}}}</c>.
+    /// </summary>
+    public static async Task<ApiResult> StartFaultTest(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.Service<ServiceOptions>().EnableTestWorkflows)
+        {
+            throw new ApiError(StatusCodes.Status404NotFound, "Not Found");
+        }
+
+        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var wait = WorkflowResponses.WaitFor(context);
+        var request = context.Body is { } body ? body.Deserialize<FaultTestRequest>(AutopilotJson.Options) ?? new FaultTestRequest() : new FaultTestRequest();
+        if (request.Steps is < 1 or > 50 || request.StepDelayMs is < 0 or > 60_000)
+        {
+            throw new ApiError(StatusCodes.Status400BadRequest, "steps must be 1–50 and step_delay_ms 0–60000");
+        }
+
+        var launch = await context.Service<WorkflowLauncher>().LaunchAsync(context.Durable, tenant, WorkflowKinds.FaultTest, null,
+            ticket => new FaultInjectionInput(ticket, request.Steps, request.StepDelayMs, request.Faults ?? new Dictionary<string, StepFault>(), false, false),
+            context.Cancellation);
+        return await WorkflowResponses.AnswerAsync(context, launch, wait);
+    }
+
+    /// <summary>
+    /// <c>POST /api/v1/workflows/retry</c> (WF-9..13): another attempt of a failed run under its workflow id — completed
+    /// steps are reused — with <c>retry</c>, <c>retry_with_sampling</c> or <c>skip_and_continue</c> where the step graph allows.
+    /// </summary>
+    public static async Task<ApiResult> Retry(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var orgId = context.RequiredQuery("org_id");
+        var workflowType = context.RequiredQuery("workflow_type");
+        var tenant = context.Authorize(orgId);
+        var options = context.Service<ServiceOptions>();
+        var kind = WorkflowKinds.Find(workflowType, options.EnableTestWorkflows)
+            ?? throw new ApiError(StatusCodes.Status400BadRequest, "Unsupported workflow_type");
+        var actionName = context.Query("action") ?? "retry";
+        var action = actionName switch
+        {
+            "retry_with_sampling" => RetryAction.RetryWithSampling,
+            "skip_and_continue" => RetryAction.SkipAndContinue,
+            _ => RetryAction.Retry,
+        };
+
+        var runs = context.Service<WorkflowRunStore>();
+        var workflowId = context.Query("workflow_id");
+        var run = workflowId is null ? null : await runs.GetAsync(tenant, workflowId, context.Cancellation);
+        if (run is not null && run.WorkflowType != kind.Type)
+        {
+            run = null;
+        }
+
+        // Without a (matching) id, the tenant's most recent failed run of the type is resumed (WF-9).
+        run ??= (await runs.ListAsync(tenant, null, kind.Type, context.Cancellation))
+            .FirstOrDefault(r => r.Status is WorkflowStatus.PartialFailure or WorkflowStatus.Failed);
+        if (run is null)
+        {
+            throw new ApiError(StatusCodes.Status404NotFound, "No failed workflow of this type to retry");
+        }
+
+        if (run.Status is WorkflowStatus.Running or WorkflowStatus.Queued)
+        {
+            throw new ApiError(StatusCodes.Status409Conflict, $"Workflow {run.WorkflowId} is still {run.Status}");
+        }
+
+        if (run.Status == WorkflowStatus.DeadLetter)
+        {
+            throw new ApiError(StatusCodes.Status409Conflict, $"Workflow {run.WorkflowId} is dead-lettered; re-queue it from /api/v1/workflows/dead-letters");
+        }
+
+        if (action == RetryAction.SkipAndContinue)
+        {
+            var history = await context.Service<DeadLetterStore>().HistoryAsync(tenant, run.WorkflowId, context.Cancellation);
+            var failedStep = history.LastOrDefault()?.Step;
+            if (failedStep is null || !kind.SkippableSteps.Contains(failedStep))
+            {
+                throw new ApiError(StatusCodes.Status400BadRequest,
+                    $"skip_and_continue is not allowed here: {(failedStep is null ? "the run has no failed step" : $"later steps need the output of '{failedStep}'")}");
+            }
+        }
+
+        var launch = await context.Service<WorkflowLauncher>().RelaunchAsync(context.Durable, run, kind, action, context.Cancellation);
+        var result = await WorkflowResponses.AnswerAsync(context, launch, WorkflowResponses.WaitFor(context));
+        await context.Service<AuditLog>().AppendAsync(tenant, "workflow_retry_requested", new
+        {
+            workflow_type = kind.Type,
+            workflow_id = run.WorkflowId,
+            action = actionName,
+            result_status = result.Status,
+            attempt = launch.Ticket.Attempt,
+        }, context.Cancellation);
+        return result;
+    }
+}
