@@ -30,7 +30,11 @@ public sealed class AdmissionStore
     /// Takes a slot for the workflow, or queues it (with <paramref name="queueReason"/>, e.g. an outage, it always queues).
     /// Idempotent per workflow id: asking again returns the same standing.
     /// </summary>
-    public async Task<AdmissionDecision> AcquireAsync(string tenantId, string workflowId, int attempt, string workflowType, AdmissionLimits limits, string? queueReason, CancellationToken cancellation)
+    /// <remarks>
+    /// With <paramref name="launch"/> (a new attempt being started), the launch record is written in the same
+    /// transaction as the decision, so a decision never exists without what is needed to act on it.
+    /// </remarks>
+    public async Task<AdmissionDecision> AcquireAsync(string tenantId, string workflowId, int attempt, string workflowType, AdmissionLimits limits, string? queueReason, CancellationToken cancellation, LaunchRecord? launch = null)
     {
         ArgumentNullException.ThrowIfNull(limits);
         var table = await _storage.TableAsync(TableName);
@@ -53,19 +57,22 @@ public sealed class AdmissionStore
 
             var now = _time.GetUtcNow();
             var blockedByQueue = waiting.Any(q => q.Reason == QueueReasons.ConcurrencyLimit);
+            TableTransactionAction[] launchRow = launch is null
+                ? []
+                : [new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partition, launch with { CreatedAt = now, Scheduled = false }))];
             try
             {
                 if (queueReason is null && !blockedByQueue && limits.Fits(slots.Running, workflowType))
                 {
                     var running = slots.Running.Append(new RunningWorkflow(workflowId, workflowType, now)).ToList();
-                    await WriteAsync(table, slots with { Running = running }, [], cancellation);
+                    await WriteAsync(table, slots with { Running = running }, launchRow, cancellation);
                     return AdmissionDecision.Running;
                 }
 
                 var item = new QueueItem(Ids.New("q"), workflowId, workflowType, queueReason ?? QueueReasons.ConcurrencyLimit,
                     QueueStatus.Queued, slots.NextSequence, attempt - 1, now, null);
                 await WriteAsync(table, slots with { NextSequence = slots.NextSequence + 1 },
-                    [new TableTransactionAction(TableTransactionActionType.Add, ToEntity(partition, item))], cancellation);
+                    [new TableTransactionAction(TableTransactionActionType.Add, ToEntity(partition, item)), .. launchRow], cancellation);
                 return new AdmissionDecision(false, false, item.QueueId, waiting.Count + 1, item.Reason);
             }
             catch (Exception ex) when (IsConflict(ex))
@@ -167,6 +174,28 @@ public sealed class AdmissionStore
         return (await ListQueueAsync(table, TableKey.Escape(tenantId), cancellation)).LastOrDefault(q => q.WorkflowId == workflowId);
     }
 
+    /// <summary>Marks a launch as started (its orchestration exists).</summary>
+    public async Task MarkScheduledAsync(LaunchRecord launch, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(launch);
+        var table = await _storage.TableAsync(TableName);
+        await table.UpsertEntityAsync(ToEntity(TableKey.Escape(launch.TenantId), launch with { Scheduled = true }), TableUpdateMode.Replace, cancellation);
+    }
+
+    /// <summary>Launches decided but not (known to be) started, older than <paramref name="olderThan"/>, across tenants.</summary>
+    public async Task<IReadOnlyList<LaunchRecord>> UnscheduledLaunchesAsync(DateTimeOffset olderThan, CancellationToken cancellation)
+    {
+        var table = await _storage.TableAsync(TableName);
+        var launches = new List<LaunchRecord>();
+        var filter = TableClient.CreateQueryFilter($"kind eq {"launch"} and scheduled eq {false} and created_at lt {olderThan}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellation))
+        {
+            launches.Add(JsonSerializer.Deserialize<LaunchRecord>(entity.GetString("data"), AutopilotJson.Options)!);
+        }
+
+        return launches;
+    }
+
     /// <summary>Tenants that have queued work, for the background queue processor.</summary>
     public async Task<IReadOnlyList<string>> TenantsWithQueuedWorkAsync(CancellationToken cancellation)
     {
@@ -233,6 +262,16 @@ public sealed class AdmissionStore
             ["workflow_id"] = item.WorkflowId,
             ["status"] = item.Status,
             ["data"] = JsonSerializer.Serialize(item, AutopilotJson.Options),
+        };
+
+    private static TableEntity ToEntity(string partition, LaunchRecord launch) =>
+        new(partition, $"l|{TableKey.Escape(launch.WorkflowId)}|{launch.Attempt.ToString("D5", CultureInfo.InvariantCulture)}")
+        {
+            ["kind"] = "launch",
+            ["tenant_id"] = launch.TenantId,
+            ["scheduled"] = launch.Scheduled,
+            ["created_at"] = launch.CreatedAt,
+            ["data"] = JsonSerializer.Serialize(launch, AutopilotJson.Options),
         };
 
     private static bool IsConflict(Exception ex) => ex switch

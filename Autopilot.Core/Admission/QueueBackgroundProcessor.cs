@@ -1,3 +1,4 @@
+using Autopilot.Core.Workflows;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,15 +14,17 @@ public sealed class QueueBackgroundProcessor : BackgroundService
     private readonly AdmissionStore _admission;
     private readonly QueueProcessor _processor;
     private readonly DurableTaskClient _client;
+    private readonly WorkflowLauncher _launcher;
     private readonly ServiceOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<QueueBackgroundProcessor> _logger;
 
-    public QueueBackgroundProcessor(AdmissionStore admission, QueueProcessor processor, DurableTaskClient client, ServiceOptions options, TimeProvider time, ILogger<QueueBackgroundProcessor> logger)
+    public QueueBackgroundProcessor(AdmissionStore admission, QueueProcessor processor, DurableTaskClient client, WorkflowLauncher launcher, ServiceOptions options, TimeProvider time, ILogger<QueueBackgroundProcessor> logger)
     {
         _admission = admission;
         _processor = processor;
         _client = client;
+        _launcher = launcher;
         _options = options;
         _time = time;
         _logger = logger;
@@ -34,6 +37,12 @@ public sealed class QueueBackgroundProcessor : BackgroundService
         {
             try
             {
+                var recovered = await _processor.RecoverLaunchesAsync(_client, _launcher, stoppingToken);
+                if (recovered > 0)
+                {
+                    _logger.LogWarning("Recovered {Count} workflow launches interrupted by a crash", recovered);
+                }
+
                 foreach (var tenant in await _admission.TenantsWithQueuedWorkAsync(stoppingToken))
                 {
                     var pass = await _processor.ProcessTenantAsync(_client, tenant, stoppingToken);

@@ -1,16 +1,18 @@
+using Autopilot.Core.Workflows;
 using Microsoft.DurableTask.Client;
 
 namespace Autopilot.Core.Admission;
 
 /// <summary>
-/// Admits a tenant's queued work when slots and dependencies allow, and reclaims slots whose workflow is gone
-/// (finished without releasing, e.g. terminated or crashed before its last step). Used by the background processor,
-/// <c>POST /workflows/process-queue</c>, cancellation and recovery.
+/// Admits a tenant's queued work when slots and dependencies allow; reclaims slots whose workflow finished without
+/// releasing (terminated, or failed in its last step); and recovers work a crash caught between admission and the
+/// start of its orchestration — the run record holds the input, so such work is started, not lost. Used by the
+/// background processor, <c>POST /workflows/process-queue</c>, cancellation and recovery.
 /// </summary>
 public sealed class QueueProcessor
 {
     /// <summary>A slot taken moments ago may belong to an orchestration the launcher is still scheduling.</summary>
-    private static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(15);
     private readonly AdmissionStore _admission;
     private readonly AdmissionPolicy _policy;
     private readonly TimeProvider _time;
@@ -30,16 +32,22 @@ public sealed class QueueProcessor
         var available = await _policy.DependencySnapshotAsync(cancellation);
 
         var reclaimed = 0;
+        var now = _time.GetUtcNow();
         foreach (var running in await _admission.ListRunningAsync(tenantId, cancellation))
         {
+            if (now - running.AdmittedAt < StartGrace)
+            {
+                continue;
+            }
+
             var instance = await client.GetInstanceAsync(running.WorkflowId, getInputsAndOutputs: false, cancellation);
-            var gone = instance is null ? _time.GetUtcNow() - running.AdmittedAt > StartGrace : instance.IsCompleted;
-            if (gone)
+            if (instance is null || instance.IsCompleted)
             {
                 await SignalAsync(client, await _admission.ReleaseAsync(tenantId, running.WorkflowId, limits, available, cancellation), cancellation);
                 reclaimed++;
             }
         }
+
 
         var admitted = await _admission.ReleaseAsync(tenantId, null, limits, available, cancellation);
         await SignalAsync(client, admitted, cancellation);
@@ -53,6 +61,28 @@ public sealed class QueueProcessor
         var limits = await _policy.LimitsForAsync(tenantId, cancellation);
         var available = await _policy.DependencySnapshotAsync(cancellation);
         await SignalAsync(client, await _admission.ReleaseAsync(tenantId, workflowId, limits, available, cancellation), cancellation);
+    }
+
+    /// <summary>
+    /// Finishes launches a crash interrupted between the admission decision and the orchestration's start
+    /// (any tenant): run record and orchestration are made to exist, from the launch record.
+    /// </summary>
+    public async Task<int> RecoverLaunchesAsync(DurableTaskClient client, WorkflowLauncher launcher, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(launcher);
+        var recovered = 0;
+        foreach (var launch in await _admission.UnscheduledLaunchesAsync(_time.GetUtcNow() - StartGrace, cancellation))
+        {
+            var standing = await _admission.AcquireAsync(launch.TenantId, launch.WorkflowId, launch.Attempt, launch.WorkflowType,
+                await _policy.LimitsForAsync(launch.TenantId, cancellation), queueReason: null, cancellation);
+            if (!standing.Cancelled)
+            {
+                await launcher.StartAsync(client, launch, queued: !standing.Admitted, cancellation);
+                recovered++;
+            }
+        }
+
+        return recovered;
     }
 
     private static async Task SignalAsync(DurableTaskClient client, IReadOnlyList<QueueItem> admitted, CancellationToken cancellation)

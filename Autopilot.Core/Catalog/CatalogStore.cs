@@ -51,7 +51,7 @@ public sealed class CatalogStore
         var keep = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
         var stale = new List<TableTransactionAction>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
-        await foreach (var existing in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellation))
+        await foreach (var existing in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
         {
             if (!keep.Contains(existing.RowKey))
             {

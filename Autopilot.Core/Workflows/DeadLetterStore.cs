@@ -105,7 +105,7 @@ public sealed class DeadLetterStore
         var prefix = TableKey.Escape(workflowId) + "|";
         var stale = new List<TableTransactionAction>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Escape(tenantId)} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
-        await foreach (var entity in history.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellation))
+        await foreach (var entity in history.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
         {
             stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
         }

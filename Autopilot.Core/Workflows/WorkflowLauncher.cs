@@ -9,8 +9,10 @@ using Microsoft.DurableTask.Client;
 namespace Autopilot.Core.Workflows;
 
 /// <summary>
-/// Starts workflows the one way: run record, admission (slot, or a queue position; outages queue), then the
-/// orchestration under the workflow id. A queued workflow's orchestration starts too and waits durably for its slot.
+/// Starts workflows the one way: the admission decision (slot, or a queue position; outages queue) committed together
+/// with a launch record, then the run record, then the orchestration under the workflow id. A queued workflow's
+/// orchestration starts too and waits durably for its slot. A crash between any two of these is repaired by the
+/// queue processor from the launch record.
 /// </summary>
 public sealed class WorkflowLauncher
 {
@@ -30,51 +32,80 @@ public sealed class WorkflowLauncher
     }
 
     /// <summary>A new workflow run of <paramref name="kind"/>; <paramref name="input"/> builds its input from the ticket.</summary>
-    public async Task<LaunchResult> LaunchAsync(DurableTaskClient client, string tenantId, WorkflowKind kind, string? connectionId, Func<WorkflowTicket, IWorkflowInput> input, CancellationToken cancellation)
+    public Task<LaunchResult> LaunchAsync(DurableTaskClient client, string tenantId, WorkflowKind kind, string? connectionId, Func<WorkflowTicket, IWorkflowInput> input, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(input);
-        var workflowId = Ids.New("wf");
-        var draft = input(new WorkflowTicket(tenantId, workflowId, kind.Type, Queued: false, Attempt: 1));
-        await _runs.CreateAsync(
-            new WorkflowRun(workflowId, tenantId, kind.Type, WorkflowStatus.Queued, _time.GetUtcNow(), null, connectionId, null,
-                InputJson: JsonSerializer.Serialize(draft, kind.InputType, AutopilotJson.Options)),
-            cancellation);
-        return await AdmitAndStartAsync(client, kind, draft, cancellation);
+        var draft = input(new WorkflowTicket(tenantId, Ids.New("wf"), kind.Type, Queued: false, Attempt: 1));
+        return AdmitAndStartAsync(client, kind, draft, connectionId, cancellation);
     }
 
     /// <summary>Another attempt of an existing run under the same id: completed steps are reused by their idempotency keys.</summary>
-    public async Task<LaunchResult> RelaunchAsync(DurableTaskClient client, WorkflowRun run, WorkflowKind kind, RetryAction action, CancellationToken cancellation)
+    public Task<LaunchResult> RelaunchAsync(DurableTaskClient client, WorkflowRun run, WorkflowKind kind, RetryAction action, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(kind);
         var previous = (IWorkflowInput)JsonSerializer.Deserialize(run.InputJson ?? throw new InvalidOperationException($"Run {run.WorkflowId} has no stored input."), kind.InputType, AutopilotJson.Options)!;
-        var attempt = run.Attempts + 1;
-        var next = previous.ForAttempt(new WorkflowTicket(run.TenantId, run.WorkflowId, kind.Type, Queued: false, attempt), action);
-        await _runs.ReopenAsync(run.TenantId, run.WorkflowId, WorkflowStatus.Queued, attempt, JsonSerializer.Serialize(next, kind.InputType, AutopilotJson.Options), cancellation);
-        return await AdmitAndStartAsync(client, kind, next, cancellation);
+        var next = previous.ForAttempt(new WorkflowTicket(run.TenantId, run.WorkflowId, kind.Type, Queued: false, run.Attempts + 1), action);
+        return AdmitAndStartAsync(client, kind, next, run.ConnectionId, cancellation);
     }
 
-    private async Task<LaunchResult> AdmitAndStartAsync(DurableTaskClient client, WorkflowKind kind, IWorkflowInput draft, CancellationToken cancellation)
+    /// <summary>
+    /// Makes the run record and the orchestration match a launch record: used by the launcher itself and by recovery
+    /// after a crash. Both halves are idempotent.
+    /// </summary>
+    public async Task StartAsync(DurableTaskClient client, LaunchRecord launch, bool queued, CancellationToken cancellation)
     {
-        var ticket = draft.Ticket;
-        var limits = await _policy.LimitsForAsync(ticket.TenantId, cancellation);
-        var outage = await _policy.OutageFor(kind.Type, cancellation);
-        var decision = await _admission.AcquireAsync(ticket.TenantId, ticket.WorkflowId, ticket.Attempt, kind.Type, limits, outage, cancellation);
-        if (decision.Admitted)
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(launch);
+        var kind = WorkflowKinds.Find(launch.WorkflowType, includeTestKinds: true)
+            ?? throw new InvalidOperationException($"Unknown workflow type {launch.WorkflowType}.");
+        var stored = (IWorkflowInput)JsonSerializer.Deserialize(launch.InputJson, kind.InputType, AutopilotJson.Options)!;
+        var input = stored.WithTicket(stored.Ticket with { Queued = queued });
+        var status = queued ? WorkflowStatus.Queued : WorkflowStatus.Running;
+
+        var run = await _runs.GetAsync(launch.TenantId, launch.WorkflowId, cancellation);
+        if (run is null)
         {
-            await _runs.MarkAdmittedAsync(ticket.TenantId, ticket.WorkflowId, _time.GetUtcNow(), cancellation);
+            await _runs.CreateAsync(new WorkflowRun(launch.WorkflowId, launch.TenantId, kind.Type, status, launch.CreatedAt, null, launch.ConnectionId, null,
+                AdmittedAt: queued ? null : _time.GetUtcNow(), Attempts: launch.Attempt, InputJson: launch.InputJson), cancellation);
+        }
+        else if (run.Attempts < launch.Attempt || WorkflowStatus.IsFinal(run.Status))
+        {
+            await _runs.ReopenAsync(launch.TenantId, launch.WorkflowId, WorkflowStatus.Queued, launch.Attempt, launch.InputJson, cancellation);
+            if (!queued)
+            {
+                await _runs.MarkAdmittedAsync(launch.TenantId, launch.WorkflowId, _time.GetUtcNow(), cancellation);
+            }
         }
 
-        var admittedTicket = ticket with { Queued = !decision.Admitted };
-        var input = draft.WithTicket(admittedTicket);
-        await client.ScheduleNewOrchestrationInstanceAsync(kind.Orchestrator, input, new StartOrchestrationOptions(ticket.WorkflowId), cancellation);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(kind.Orchestrator, input, new StartOrchestrationOptions(launch.WorkflowId), cancellation);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException || ex.GetType().Name.Contains("AlreadyExists", StringComparison.Ordinal))
+        {
+            // Already started (by the launcher, or by an earlier recovery pass): the engine refuses a second start of a live id.
+        }
+
+        await _admission.MarkScheduledAsync(launch, cancellation);
+    }
+
+    private async Task<LaunchResult> AdmitAndStartAsync(DurableTaskClient client, WorkflowKind kind, IWorkflowInput draft, string? connectionId, CancellationToken cancellation)
+    {
+        var ticket = draft.Ticket;
+        var launch = new LaunchRecord(ticket.TenantId, ticket.WorkflowId, ticket.Attempt, kind.Type, kind.Orchestrator,
+            JsonSerializer.Serialize(draft, kind.InputType, AutopilotJson.Options), connectionId, false, _time.GetUtcNow());
+        var limits = await _policy.LimitsForAsync(ticket.TenantId, cancellation);
+        var outage = await _policy.OutageFor(kind.Type, cancellation);
+        var decision = await _admission.AcquireAsync(ticket.TenantId, ticket.WorkflowId, ticket.Attempt, kind.Type, limits, outage, cancellation, launch);
+        await StartAsync(client, launch, queued: !decision.Admitted, cancellation);
         if (!decision.Admitted)
         {
             await _audit.AppendAsync(ticket.TenantId, "workflow_queued",
                 new { workflow_type = kind.Type, reason = decision.Reason, queue_id = decision.QueueId, workflow_id = ticket.WorkflowId }, cancellation);
         }
 
-        return new LaunchResult(ticket.WorkflowId, admittedTicket, decision);
+        return new LaunchResult(ticket.WorkflowId, ticket with { Queued = !decision.Admitted }, decision);
     }
 }

@@ -107,6 +107,25 @@ public sealed class ProfileCorrectnessTests : IClassFixture<ServerFixture>
             done["steps"]!.AsArray().Select(s => s!["step"]!.GetValue<string>()).Distinct().Order());
     }
 
+    [Fact]
+    public async Task Disconnect_after_a_profile_deletes_that_connections_catalog_and_reports_what_it_did()
+    {
+        var tenant = "org_disc_" + Guid.NewGuid().ToString("N")[..8];
+        await _fixture.Http.SendAsync(HttpMethod.Post, "api/v1/connectors/bigquery", tenant, "admin", $$"""{"org_id":"{{tenant}}"}""");
+        var (profileStatus, _) = await _fixture.Http.SendAsync(HttpMethod.Post, $"api/v1/workflows/profile?org_id={tenant}", tenant, "member");
+        var store = new StorageFactory(_fixture.Server.TaskHub);
+        var columnsBefore = (await store.Catalog.ListColumnsAsync(tenant, CancellationToken.None)).Count;
+
+        var (status, body) = await _fixture.Http.SendAsync(HttpMethod.Post, $"api/v1/connectors/conn_{tenant}/disconnect?org_id={tenant}", tenant, "admin");
+
+        Assert.Equal(200, profileStatus);
+        Assert.Equal(200, status);
+        Assert.Equal("disconnected", body!["status"]!.GetValue<string>());
+        Assert.Equal(columnsBefore + 4, body["catalog_rows_deleted"]!.GetValue<int>());
+        Assert.Empty(await store.Catalog.ListTablesAsync(tenant, CancellationToken.None));
+        Assert.Empty(await store.Catalog.ListColumnsAsync(tenant, CancellationToken.None));
+    }
+
     private static T Scalar<T>(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
