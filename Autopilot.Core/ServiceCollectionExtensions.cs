@@ -39,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DependencyMonitor>();
         services.AddSingleton<AdmissionPolicy>();
         services.AddSingleton<AdmissionStore>();
+        services.AddSingleton<TenantLimitsStore>();
         services.AddSingleton<QueueProcessor>();
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<TableAlertSink>();

@@ -56,4 +56,10 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.CancelAllWorkflows)]
     public Task<ApiResult> CancelAllWorkflows([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/workflows/cancel-all")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.CancelAllWorkflows, req, client);
+
+    [Function(RouteNames.WorkflowLimits)]
+    public Task<ApiResult> WorkflowLimits([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/workflows/limits")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.WorkflowLimits, req, client);
+
+    [Function(RouteNames.SetWorkflowLimits)]
+    public Task<ApiResult> SetWorkflowLimits([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/workflows/limits")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SetWorkflowLimits, req, client);
 }

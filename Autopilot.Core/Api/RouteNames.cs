@@ -18,4 +18,6 @@ public static class RouteNames
     public const string RetryWorkflow = "RetryWorkflow";
     public const string CancelWorkflow = "CancelWorkflow";
     public const string CancelAllWorkflows = "CancelAllWorkflows";
+    public const string WorkflowLimits = "WorkflowLimits";
+    public const string SetWorkflowLimits = "SetWorkflowLimits";
 }

@@ -27,5 +27,7 @@ public static class RouteTable
         new(RouteNames.RetryWorkflow, "POST", "api/v1/workflows/retry", RouteAccess.Member, WorkflowEndpoints.Retry),
         new(RouteNames.CancelWorkflow, "POST", "api/v1/workflows/{workflow_id}/cancel", RouteAccess.Member, WorkflowEndpoints.Cancel),
         new(RouteNames.CancelAllWorkflows, "POST", "api/v1/workflows/cancel-all", RouteAccess.Admin, WorkflowEndpoints.CancelAll),
+        new(RouteNames.WorkflowLimits, "GET", "api/v1/workflows/limits", RouteAccess.Member, WorkflowEndpoints.Limits),
+        new(RouteNames.SetWorkflowLimits, "POST", "api/v1/workflows/limits", RouteAccess.Admin, WorkflowEndpoints.SetLimits),
     ];
 }

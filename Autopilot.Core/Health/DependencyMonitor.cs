@@ -4,18 +4,17 @@ namespace Autopilot.Core.Health;
 
 /// <summary>
 /// Whether the warehouse and the text-generation service can take work: a real probe of the warehouse (cached
-/// briefly so admission stays cheap), failures reported by steps, and the seed's simulation flags for tests.
+/// briefly so admission stays cheap, re-probed at once after a step reports a transient warehouse failure), and
+/// the seed's simulation flags. The text-generation service has no probe yet: only its flag.
 /// </summary>
 public sealed class DependencyMonitor
 {
     private static readonly TimeSpan ProbeCacheFor = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan FailureHoldsFor = TimeSpan.FromSeconds(15);
     private readonly WarehouseResolver _warehouses;
     private readonly ServiceOptions _options;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _probe = new(1, 1);
-    private (DateTimeOffset At, bool Ok) _lastProbe = (DateTimeOffset.MinValue, true);
-    private DateTimeOffset _lastWarehouseFailure = DateTimeOffset.MinValue;
+    private ProbeResult _lastProbe = new(DateTimeOffset.MinValue, true); // swapped whole: readers never see half an update
 
     public DependencyMonitor(WarehouseResolver warehouses, ServiceOptions options, TimeProvider time)
     {
@@ -34,11 +33,6 @@ public sealed class DependencyMonitor
         }
 
         var now = _time.GetUtcNow();
-        if (now - _lastWarehouseFailure < FailureHoldsFor && now - _lastProbe.At >= TimeSpan.Zero && _lastProbe.At < _lastWarehouseFailure)
-        {
-            return false;
-        }
-
         if (now - _lastProbe.At < ProbeCacheFor)
         {
             return _lastProbe.Ok;
@@ -49,7 +43,7 @@ public sealed class DependencyMonitor
         {
             if (_time.GetUtcNow() - _lastProbe.At >= ProbeCacheFor)
             {
-                _lastProbe = (_time.GetUtcNow(), await _warehouses.Demo.PingAsync(cancellation));
+                _lastProbe = new ProbeResult(_time.GetUtcNow(), await _warehouses.Demo.PingAsync(cancellation));
             }
 
             return _lastProbe.Ok;
@@ -60,6 +54,8 @@ public sealed class DependencyMonitor
         }
     }
 
-    /// <summary>A step saw the warehouse fail with a transient class: treat it as down until a probe says otherwise.</summary>
-    public void ReportWarehouseFailure() => _lastWarehouseFailure = _time.GetUtcNow();
+    /// <summary>A step saw the warehouse fail with a transient class: the next admission probes again instead of trusting the cache.</summary>
+    public void ReportWarehouseFailure() => _lastProbe = _lastProbe with { At = DateTimeOffset.MinValue };
+
+    private sealed record ProbeResult(DateTimeOffset At, bool Ok);
 }

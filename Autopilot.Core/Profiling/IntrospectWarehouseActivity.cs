@@ -1,3 +1,4 @@
+using Autopilot.Core.Health;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Workflows;
 using Microsoft.DurableTask;
@@ -11,9 +12,11 @@ public sealed class IntrospectWarehouseActivity : TaskActivity<StepInput, Wareho
     private readonly StepRecorder _steps;
     private readonly StepDelayOptions _delay;
     private readonly TimeProvider _time;
+    private readonly DependencyMonitor _monitor;
 
-    public IntrospectWarehouseActivity(WarehouseResolver warehouses, StepRecorder steps, StepDelayOptions delay, TimeProvider time)
+    public IntrospectWarehouseActivity(WarehouseResolver warehouses, StepRecorder steps, StepDelayOptions delay, TimeProvider time, DependencyMonitor monitor)
     {
+        _monitor = monitor;
         _warehouses = warehouses;
         _steps = steps;
         _delay = delay;
@@ -27,7 +30,7 @@ public sealed class IntrospectWarehouseActivity : TaskActivity<StepInput, Wareho
         {
             await Task.Delay(_delay.Delay, _time, ct);
             var warehouse = await _warehouses.ForConnectionAsync(input.TenantId, input.ConnectionId, ct);
-            return await warehouse.IntrospectAsync(ct);
+            return await WarehouseCalls.GuardAsync(_monitor, () => warehouse.IntrospectAsync(ct));
         }, CancellationToken.None);
     }
 }

@@ -1,3 +1,4 @@
+using Autopilot.Core.Health;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Workflows;
 using Microsoft.DurableTask;
@@ -11,9 +12,11 @@ public sealed class ProfileTableBatchActivity : TaskActivity<ProfileBatchInput, 
     private readonly StepRecorder _steps;
     private readonly StepDelayOptions _delay;
     private readonly TimeProvider _time;
+    private readonly DependencyMonitor _monitor;
 
-    public ProfileTableBatchActivity(WarehouseResolver warehouses, StepRecorder steps, StepDelayOptions delay, TimeProvider time)
+    public ProfileTableBatchActivity(WarehouseResolver warehouses, StepRecorder steps, StepDelayOptions delay, TimeProvider time, DependencyMonitor monitor)
     {
+        _monitor = monitor;
         _warehouses = warehouses;
         _steps = steps;
         _delay = delay;
@@ -31,7 +34,7 @@ public sealed class ProfileTableBatchActivity : TaskActivity<ProfileBatchInput, 
             var profiles = new List<TableProfile>(input.Tables.Count);
             foreach (var table in input.Tables)
             {
-                profiles.Add(await warehouse.ProfileTableAsync(table, options, ct));
+                profiles.Add(await WarehouseCalls.GuardAsync(_monitor, () => warehouse.ProfileTableAsync(table, options, ct)));
             }
 
             return profiles;

@@ -13,6 +13,13 @@ public sealed class WorkflowStepException : Exception
         Reason = message;
     }
 
+    public WorkflowStepException(FailureClass failure, string message, Exception innerException)
+        : base($"{FailureClasses.Code(failure)}: {message}", innerException)
+    {
+        Failure = failure;
+        Reason = message;
+    }
+
     public WorkflowStepException()
     {
         Reason = string.Empty;
