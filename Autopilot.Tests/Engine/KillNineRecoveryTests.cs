@@ -9,7 +9,7 @@ namespace Autopilot.Tests.Engine;
 [Collection(ProcessCollection.Name)]
 public sealed class KillNineRecoveryTests
 {
-    private static readonly Dictionary<string, string> SlowSteps = new() { ["AUTOPILOT_TEST_STEP_DELAY_MS"] = "3000" };
+    private static readonly Dictionary<string, string> SlowSteps = new() { ["AUTOPILOT_TEST_STEP_DELAY_MS"] = "2000" };
     private readonly ITestOutputHelper _output;
 
     public KillNineRecoveryTests(ITestOutputHelper output) => _output = output;

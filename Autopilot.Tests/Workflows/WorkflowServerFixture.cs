@@ -9,6 +9,7 @@ public sealed class WorkflowServerFixture : IAsyncLifetime
     {
         ["AUTOPILOT_ENABLE_TEST_WORKFLOWS"] = "true",
         ["QUEUE_POLL_INTERVAL_MS"] = "300",
+        ["WORKFLOW_WAIT_SECONDS"] = "120",
     };
 
     public ServerProcess Server { get; private set; } = null!;
