@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(new CredentialProtector(settings.EncryptionKey));
         services.AddSingleton<ConnectionStore>();
         services.AddSingleton<CatalogStore>();
+        services.AddSingleton<Pii.PiiDecisionStore>();
         services.AddSingleton<WorkflowRunStore>();
         services.AddSingleton<StepStore>();
         services.AddSingleton<StepRecorder>();

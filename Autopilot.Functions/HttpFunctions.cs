@@ -62,4 +62,10 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.SetWorkflowLimits)]
     public Task<ApiResult> SetWorkflowLimits([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/workflows/limits")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SetWorkflowLimits, req, client);
+
+    [Function(RouteNames.PiiReview)]
+    public Task<ApiResult> PiiReview([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/pii/review")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.PiiReview, req, client);
+
+    [Function(RouteNames.ConfirmPiiReview)]
+    public Task<ApiResult> ConfirmPiiReview([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/pii/review/confirm")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ConfirmPiiReview, req, client);
 }

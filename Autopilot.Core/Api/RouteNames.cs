@@ -20,4 +20,6 @@ public static class RouteNames
     public const string CancelAllWorkflows = "CancelAllWorkflows";
     public const string WorkflowLimits = "WorkflowLimits";
     public const string SetWorkflowLimits = "SetWorkflowLimits";
+    public const string PiiReview = "PiiReview";
+    public const string ConfirmPiiReview = "ConfirmPiiReview";
 }

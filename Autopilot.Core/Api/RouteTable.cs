@@ -1,5 +1,6 @@
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Health;
+using Autopilot.Core.Pii;
 using Autopilot.Core.Workflows;
 
 namespace Autopilot.Core.Api;
@@ -29,5 +30,7 @@ public static class RouteTable
         new(RouteNames.CancelAllWorkflows, "POST", "api/v1/workflows/cancel-all", RouteAccess.Admin, WorkflowEndpoints.CancelAll),
         new(RouteNames.WorkflowLimits, "GET", "api/v1/workflows/limits", RouteAccess.Member, WorkflowEndpoints.Limits),
         new(RouteNames.SetWorkflowLimits, "POST", "api/v1/workflows/limits", RouteAccess.Admin, WorkflowEndpoints.SetLimits),
+        new(RouteNames.PiiReview, "GET", "api/v1/pii/review", RouteAccess.Member, PiiReviewEndpoints.Review),
+        new(RouteNames.ConfirmPiiReview, "POST", "api/v1/pii/review/confirm", RouteAccess.Member, PiiReviewEndpoints.Confirm),
     ];
 }

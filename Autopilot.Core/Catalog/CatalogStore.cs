@@ -29,6 +29,29 @@ public sealed class CatalogStore
             columns.Select(c => ToEntity(partition, RowKey(connectionId, c.Dataset, c.Table, c.Column), c)).ToList(), cancellation);
     }
 
+    /// <summary>Sets <c>is_pii</c> on the tenant's matching columns (every connection); returns how many rows matched.</summary>
+    public async Task<int> ApplyPiiDecisionsAsync(string tenantId, IReadOnlyList<Pii.PiiDecision> decisions, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(decisions);
+        var table = await _storage.TableAsync(ColumnsTable);
+        var partition = TableKey.Escape(tenantId);
+        var wanted = decisions.GroupBy(d => (d.Dataset, d.Table, d.Column)).ToDictionary(g => g.Key, g => g.Last().IsPii);
+        var changes = new List<TableTransactionAction>();
+        var matched = 0;
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellation))
+        {
+            var column = JsonSerializer.Deserialize<CatalogColumn>(entity.GetString("data"), AutopilotJson.Options)!;
+            if (wanted.TryGetValue((column.Dataset, column.Table, column.Column), out var isPii))
+            {
+                matched++;
+                changes.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partition, entity.RowKey, column with { IsPii = isPii })));
+            }
+        }
+
+        await TableBatch.SubmitChunkedAsync(table, changes, cancellation);
+        return matched;
+    }
+
     public Task<IReadOnlyList<CatalogTable>> ListTablesAsync(string tenantId, CancellationToken cancellation) =>
         ListAsync<CatalogTable>(TablesTable, tenantId, cancellation);
 

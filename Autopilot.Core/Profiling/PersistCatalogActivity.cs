@@ -1,4 +1,5 @@
 using Autopilot.Core.Catalog;
+using Autopilot.Core.Pii;
 using Autopilot.Core.Workflows;
 using Microsoft.DurableTask;
 
@@ -8,12 +9,14 @@ namespace Autopilot.Core.Profiling;
 public sealed class PersistCatalogActivity : TaskActivity<PersistCatalogInput, CatalogSummary>
 {
     private readonly CatalogStore _catalog;
+    private readonly PiiDecisionStore _decisions;
     private readonly StepRecorder _steps;
     private readonly StepDelayOptions _delay;
     private readonly TimeProvider _time;
 
-    public PersistCatalogActivity(CatalogStore catalog, StepRecorder steps, StepDelayOptions delay, TimeProvider time)
+    public PersistCatalogActivity(CatalogStore catalog, PiiDecisionStore decisions, StepRecorder steps, StepDelayOptions delay, TimeProvider time)
     {
+        _decisions = decisions;
         _catalog = catalog;
         _steps = steps;
         _delay = delay;
@@ -47,6 +50,9 @@ public sealed class PersistCatalogActivity : TaskActivity<PersistCatalogInput, C
                 }
             }
 
+            // People's review decisions outlive re-profiling: a decided column keeps its decision (PII-3 not copied).
+            var decisions = await _decisions.ListAsync(input.TenantId, ct);
+            columns = columns.Select(c => decisions.TryGetValue((c.Dataset, c.Table, c.Column), out var d) ? c with { IsPii = d.IsPii } : c).ToList();
             await _catalog.ReplaceAsync(input.TenantId, input.ConnectionId, tables, columns, ct);
             return new CatalogSummary(
                 tables.Count,
