@@ -4,6 +4,5 @@ namespace Autopilot.Core.Sql;
 public sealed record SqlNumberLiteral(string Text) : SqlExpression
 {
     /// <summary>True for a decimal or hex integer (no point, no exponent).</summary>
-    public bool IsInteger => Text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || Text.StartsWith("0X", StringComparison.Ordinal)
-        || !Text.AsSpan().ContainsAny('.', 'e', 'E');
+    public bool IsInteger => Text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || !Text.AsSpan().ContainsAny('.', 'e', 'E');
 }

@@ -506,3 +506,24 @@ SELECT TIMESTAMP_TRUNC(created_at, WEEK(MONDAY)) AS week, SUM(amount) AS revenue
 SELECT DATE_TRUNC(DATE(created_at), QUARTER) AS quarter, SUM(amount) AS revenue FROM analytics.orders GROUP BY 1
 ---
 SELECT DATE_TRUNC(DATE(created_at), YEAR) AS year, COUNT(*) AS signups FROM analytics.users GROUP BY 1
+---
+# category: more syntax
+SELECT user_id, email FROM analytics.users ORDER BY email ASC NULLS LAST, user_id DESC NULLS FIRST LIMIT 100
+---
+SELECT user_id, FIRST_VALUE(contact_number RESPECT NULLS) OVER (PARTITION BY country ORDER BY created_at) AS first_phone FROM analytics.users
+---
+SELECT CAST([STRUCT(1 AS a, 'x' AS b)] AS ARRAY<STRUCT<a INT64, b STRING>>) AS typed_rows FROM analytics.config LIMIT 1
+---
+SELECT t.s.nested.v AS deep FROM (SELECT STRUCT(STRUCT(7 AS v) AS nested) AS s) AS t
+---
+SELECT status, ARRAY(SELECT AS STRUCT order_id, amount FROM analytics.orders o WHERE o.status = s.status ORDER BY amount DESC LIMIT 3) AS top FROM (SELECT DISTINCT status FROM analytics.orders) AS s
+---
+SELECT ARRAY(SELECT AS VALUE channel FROM analytics.users GROUP BY channel ORDER BY channel) AS channels
+---
+SELECT SUM(amount) AS revenue, SAFE.SQRT(SUM(amount)) AS root_revenue FROM analytics.orders WHERE status != 'failed' AND status <> 'cancelled'
+---
+SELECT COUNT(*) AS n FROM `analytics.events` AS e WHERE e.event_name IN ('purchase', 'add_to_cart') AND e.timestamp >= TIMESTAMP(CURRENT_DATE()) - INTERVAL 7 DAY
+---
+SELECT DATE_TRUNC(CURRENT_DATE(), WEEK(SUNDAY)) AS this_week, DATE_DIFF(CURRENT_DATE(), DATE '2024-01-01', ISOWEEK) AS iso_weeks FROM analytics.config LIMIT 1
+---
+SELECT channel, COUNT(*) AS n FROM analytics.users GROUP BY channel ORDER BY n DESC, channel;
