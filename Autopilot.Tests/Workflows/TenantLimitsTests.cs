@@ -27,13 +27,23 @@ public sealed class TenantLimitsTests : IClassFixture<WorkflowServerFixture>
         }
 
         await Http.SendAsync(HttpMethod.Post, $"api/v1/workflows/limits?org_id={tenant}", tenant, "admin", """{"concurrency_limit":3}""");
-        var running = await _fixture.Storage.Runs.ListAsync(tenant, "running", null, CancellationToken.None);
+
+        // Raising the limit admits the queued two in the same request; their runs turn "running" as their orchestrations wake.
+        var slots = await new Autopilot.Core.Admission.AdmissionStore(_fixture.Storage.Tables, TimeProvider.System).ListRunningAsync(tenant, CancellationToken.None);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        IReadOnlyList<Autopilot.Core.Workflows.WorkflowRun> running = [];
+        while (clock.Elapsed < TimeSpan.FromSeconds(15) && running.Count < 3)
+        {
+            running = await _fixture.Storage.Runs.ListAsync(tenant, "running", null, CancellationToken.None);
+            await Task.Delay(100);
+        }
 
         Assert.Equal((403, 400, 200), (memberStatus, badStatus, setStatus));
         Assert.Equal((1, 1), (set!["concurrency_limit"]!.GetValue<int>(), set["profile_limit"]!.GetValue<int>()));
         Assert.Equal((3, 2), (other!["concurrency_limit"]!.GetValue<int>(), other["profile_limit"]!.GetValue<int>()));
         Assert.Equal([202, 200, 200], starts.Select(s => s.Status));
         Assert.Equal([1, 2], starts.Skip(1).Select(s => s.Body!["queue_position"]!.GetValue<int>()));
+        Assert.Equal(3, slots.Count);
         Assert.Equal(3, running.Count);
     }
 }
