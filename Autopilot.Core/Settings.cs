@@ -14,7 +14,10 @@ public sealed partial record Settings(
     string TaskHubName,
     string DemoWarehousePath,
     byte[] EncryptionKey,
-    TimeSpan TestStepDelay)
+    TimeSpan TestStepDelay,
+    Costs.CostOptions Costs,
+    Caching.CacheOptions Cache,
+    Queries.QueryOptions Queries)
 {
     public static Settings Read(IConfiguration configuration)
     {
@@ -89,6 +92,9 @@ public sealed partial record Settings(
             errors.Add("METABASE_URL is set but METABASE_API_KEY is empty: set both for a live Metabase, or neither for the app's own dashboards.");
         }
 
+        var costs = Guarded(() => global::Autopilot.Core.Costs.CostOptions.Read(configuration), errors);
+        var cache = Guarded(() => global::Autopilot.Core.Caching.CacheOptions.Read(configuration), errors);
+        var queries = Guarded(() => global::Autopilot.Core.Queries.QueryOptions.Read(configuration), errors);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("Autopilot cannot start:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => " - " + e)));
@@ -116,7 +122,23 @@ public sealed partial record Settings(
             hub,
             Value(configuration, "DEMO_WAREHOUSE_PATH", Path.Combine(".data", "demo-warehouse.duckdb")),
             key,
-            TimeSpan.FromMilliseconds(delayMs));
+            TimeSpan.FromMilliseconds(delayMs),
+            costs!,
+            cache!,
+            queries!);
+    }
+
+    private static T? Guarded<T>(Func<T> read, List<string> errors) where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException invalid)
+        {
+            errors.Add(invalid.Message);
+            return null;
+        }
     }
 
     private static string Value(IConfiguration configuration, string key, string fallback) =>

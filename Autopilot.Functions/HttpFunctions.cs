@@ -68,4 +68,10 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.ConfirmPiiReview)]
     public Task<ApiResult> ConfirmPiiReview([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/pii/review/confirm")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ConfirmPiiReview, req, client);
+
+    [Function(RouteNames.PreviewQuery)]
+    public Task<ApiResult> PreviewQuery([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/queries/preview")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.PreviewQuery, req, client);
+
+    [Function(RouteNames.ApproveRunQuery)]
+    public Task<ApiResult> ApproveRunQuery([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/queries/approve-run")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ApproveRunQuery, req, client);
 }

@@ -22,4 +22,6 @@ public static class RouteNames
     public const string SetWorkflowLimits = "SetWorkflowLimits";
     public const string PiiReview = "PiiReview";
     public const string ConfirmPiiReview = "ConfirmPiiReview";
+    public const string PreviewQuery = "PreviewQuery";
+    public const string ApproveRunQuery = "ApproveRunQuery";
 }

@@ -1,6 +1,7 @@
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Health;
 using Autopilot.Core.Pii;
+using Autopilot.Core.Queries;
 using Autopilot.Core.Workflows;
 
 namespace Autopilot.Core.Api;
@@ -32,5 +33,7 @@ public static class RouteTable
         new(RouteNames.SetWorkflowLimits, "POST", "api/v1/workflows/limits", RouteAccess.Admin, WorkflowEndpoints.SetLimits),
         new(RouteNames.PiiReview, "GET", "api/v1/pii/review", RouteAccess.Member, PiiReviewEndpoints.Review),
         new(RouteNames.ConfirmPiiReview, "POST", "api/v1/pii/review/confirm", RouteAccess.Member, PiiReviewEndpoints.Confirm),
+        new(RouteNames.PreviewQuery, "POST", "api/v1/queries/preview", RouteAccess.Member, QueryEndpoints.Preview),
+        new(RouteNames.ApproveRunQuery, "POST", "api/v1/queries/approve-run", RouteAccess.Member, QueryEndpoints.ApproveRun),
     ];
 }

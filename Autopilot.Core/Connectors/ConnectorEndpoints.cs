@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Autopilot.Core.Api;
 using Autopilot.Core.Audit;
+using Autopilot.Core.Caching;
 using Autopilot.Core.Catalog;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Workflows;
@@ -32,6 +33,8 @@ public static class ConnectorEndpoints
         var (connection, created) = await context.Service<ConnectionStore>()
             .ConnectAsync(tenant, connectionId, WarehouseResolver.DemoWarehouse, credentials, context.Cancellation);
 
+        // A (re)connect may point at different data: nothing cached for the connection stays valid.
+        await context.Service<IAutopilotCache>().InvalidateConnectionAsync(tenant, connectionId, context.Cancellation);
         var audit = context.Service<AuditLog>();
         await audit.AppendAsync(tenant, "connector_connected", new { connection_id = connectionId, status = connection.Status, created }, context.Cancellation);
         await audit.AppendAsync(tenant, "connector_connect_requested", new { connection_id = connectionId }, context.Cancellation);
@@ -57,11 +60,12 @@ public static class ConnectorEndpoints
         // Work running against this connection cannot finish meaningfully: cancel it, running and queued (CONN-5).
         var (cancelledRunning, cancelledQueued) = await context.Service<WorkflowCancellation>().CancelAllAsync(context.Durable, tenant, context.Cancellation);
         var catalogRows = await context.Service<CatalogStore>().DeleteConnectionAsync(tenant, connectionId, context.Cancellation);
+        var purged = await context.Service<IAutopilotCache>().InvalidateConnectionAsync(tenant, connectionId, context.Cancellation);
         var body = new
         {
             status = "disconnected",
             connection_id = connectionId,
-            cache_entries_purged = 0,
+            cache_entries_purged = purged,
             cancelled_active_workflows = cancelledRunning,
             cancelled_queued_workflows = cancelledQueued,
             catalog_rows_deleted = catalogRows,

@@ -1,6 +1,6 @@
 using Autopilot.Core.Storage;
 using Autopilot.Core.Warehouse;
-using StackExchange.Redis;
+using Autopilot.Core.Caching;
 
 namespace Autopilot.Core.Health;
 
@@ -15,15 +15,15 @@ public sealed class ReadinessProbe
     private readonly WarehouseResolver _warehouses;
     private readonly ServiceOptions _options;
     private readonly IHttpClientFactory _http;
-    private readonly Lazy<Task<ConnectionMultiplexer?>> _redis;
+    private readonly RedisConnection _redis;
 
-    public ReadinessProbe(TableStorage storage, WarehouseResolver warehouses, ServiceOptions options, IHttpClientFactory http)
+    public ReadinessProbe(TableStorage storage, WarehouseResolver warehouses, ServiceOptions options, IHttpClientFactory http, RedisConnection redis)
     {
         _storage = storage;
         _warehouses = warehouses;
         _options = options;
         _http = http;
-        _redis = new Lazy<Task<ConnectionMultiplexer?>>(ConnectRedisAsync);
+        _redis = redis;
     }
 
     public async Task<IReadOnlyDictionary<string, DependencyCheck>> CheckAsync(CancellationToken cancellation)
@@ -71,26 +71,15 @@ public sealed class ReadinessProbe
         return response.IsSuccessStatusCode;
     }
 
+    /// <summary>Redis answers a PING through the service's own fail-fast connection (the one the cache and limiter use).</summary>
     private async Task<bool> PingRedisAsync(CancellationToken cancellation)
     {
-        var redis = await _redis.Value;
-        if (redis is null || !redis.IsConnected)
+        if (await _redis.TryGetDatabaseAsync(cancellation) is not { } database)
         {
             return false;
         }
 
-        await redis.GetDatabase().PingAsync();
+        await database.PingAsync();
         return true;
-    }
-
-    private async Task<ConnectionMultiplexer?> ConnectRedisAsync()
-    {
-        var options = ConfigurationOptions.Parse(_options.RedisUrl);
-        options.AbortOnConnectFail = false;
-        options.ConnectTimeout = 500;
-        options.SyncTimeout = 500;
-        options.AsyncTimeout = 500;
-        options.BacklogPolicy = BacklogPolicy.FailFast;
-        return await ConnectionMultiplexer.ConnectAsync(options);
     }
 }

@@ -1,3 +1,4 @@
+using Autopilot.Core.Caching;
 using Autopilot.Core.Health;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Workflows;
@@ -13,9 +14,11 @@ public sealed class IntrospectWarehouseActivity : TaskActivity<StepInput, Wareho
     private readonly StepDelayOptions _delay;
     private readonly TimeProvider _time;
     private readonly DependencyMonitor _monitor;
+    private readonly IAutopilotCache _cache;
 
-    public IntrospectWarehouseActivity(WarehouseResolver warehouses, StepRecorder steps, StepDelayOptions delay, TimeProvider time, DependencyMonitor monitor)
+    public IntrospectWarehouseActivity(WarehouseResolver warehouses, StepRecorder steps, StepDelayOptions delay, TimeProvider time, DependencyMonitor monitor, IAutopilotCache cache)
     {
+        _cache = cache;
         _monitor = monitor;
         _warehouses = warehouses;
         _steps = steps;
@@ -29,8 +32,12 @@ public sealed class IntrospectWarehouseActivity : TaskActivity<StepInput, Wareho
         return _steps.RunAsync(input.TenantId, input.WorkflowId, ProfileSteps.Introspect, input, async ct =>
         {
             await Task.Delay(_delay.Delay, _time, ct);
+            // A profile is a refresh: what was cached for the connection is dropped, and the fresh schema cached.
             var warehouse = await _warehouses.ForConnectionAsync(input.TenantId, input.ConnectionId, ct);
-            return await WarehouseCalls.GuardAsync(_monitor, () => warehouse.IntrospectAsync(ct));
+            await _cache.InvalidateConnectionAsync(input.TenantId, input.ConnectionId, ct);
+            var schema = await _cache.GetOrCreateAsync(CacheKey.Schema(input.TenantId, input.ConnectionId),
+                c => WarehouseCalls.GuardAsync(_monitor, () => warehouse.IntrospectAsync(c)), ct);
+            return schema.Value;
         }, CancellationToken.None);
     }
 }

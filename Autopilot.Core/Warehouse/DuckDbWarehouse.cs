@@ -35,6 +35,9 @@ public sealed partial class DuckDbWarehouse : IWarehouse
 
     public string Kind => DemoKind;
 
+    /// <summary>The embedded demo: queries here touch no customer data and cost nothing.</summary>
+    public bool IsLive => false;
+
     /// <summary>
     /// Tables of dataset <c>analytics</c> by name (as BigQuery lists them), with exact row counts and
     /// <see cref="WarehouseTable.Bytes"/> = BigQuery-style logical bytes (see <see cref="DuckDbTypes.LogicalBytesSql"/>).

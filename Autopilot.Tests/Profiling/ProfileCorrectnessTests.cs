@@ -122,6 +122,7 @@ public sealed class ProfileCorrectnessTests : IClassFixture<ServerFixture>
         Assert.Equal(200, status);
         Assert.Equal("disconnected", body!["status"]!.GetValue<string>());
         Assert.Equal(columnsBefore + 4, body["catalog_rows_deleted"]!.GetValue<int>());
+        Assert.True(body["cache_entries_purged"]!.GetValue<int>() >= 1, "the profile cached the connection's schema");
         Assert.Empty(await store.Catalog.ListTablesAsync(tenant, CancellationToken.None));
         Assert.Empty(await store.Catalog.ListColumnsAsync(tenant, CancellationToken.None));
     }

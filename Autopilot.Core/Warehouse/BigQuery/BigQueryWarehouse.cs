@@ -35,6 +35,9 @@ public sealed partial class BigQueryWarehouse : IWarehouse, IDisposable
 
     public string Kind => BigQueryKind;
 
+    /// <inheritdoc />
+    public bool IsLive => true;
+
     /// <summary>Lists at most one dataset: authenticated and cheap. False on any failure, within <see cref="BigQueryOptions.PingTimeout"/>.</summary>
     public async Task<bool> PingAsync(CancellationToken ct)
     {

@@ -1,0 +1,8 @@
+namespace Autopilot.Core.Queries;
+
+public enum QueryPlanStatus
+{
+    Blocked,
+    ApprovalRequired,
+    Ready,
+}
