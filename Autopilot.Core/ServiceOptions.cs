@@ -13,6 +13,14 @@ public sealed class ServiceOptions
     /// <summary>Empty: tenants connect to the embedded demo warehouse.</summary>
     public string BigQueryProjectId { get; init; } = string.Empty;
 
+    public string BigQueryLocation { get; init; } = "US";
+
+    /// <summary>Service-account key used when a connect request brings none (BIGQUERY_SERVICE_ACCOUNT_JSON); a secret.</summary>
+    public string BigQueryServiceAccountJson { get; init; } = string.Empty;
+
+    /// <summary>Another BigQuery endpoint (a regional or private one, or an emulator); null: Google's.</summary>
+    public Uri? BigQueryEndpoint { get; init; }
+
     /// <summary>Empty: dashboards are the app's own pages (Metabase "embedded" mode).</summary>
     public string MetabaseUrl { get; init; } = string.Empty;
 

@@ -70,9 +70,16 @@ public sealed partial record Settings(
         var simulateLlm = Flag(configuration, "SIMULATE_LLM_UNAVAILABLE", errors);
         var testWorkflows = Flag(configuration, "AUTOPILOT_ENABLE_TEST_WORKFLOWS", errors);
         var project = Value(configuration, "BIGQUERY_PROJECT_ID", string.Empty);
-        if (project.Length > 0)
+        var serviceAccount = Value(configuration, "BIGQUERY_SERVICE_ACCOUNT_JSON", string.Empty);
+        if (serviceAccount.Length > 0 && !IsJsonObject(serviceAccount))
         {
-            errors.Add("BIGQUERY_PROJECT_ID is set, but this build has no live BigQuery connector yet: unset it to use the embedded demo warehouse.");
+            errors.Add("BIGQUERY_SERVICE_ACCOUNT_JSON must be a JSON object (a service-account key file's contents).");
+        }
+
+        Uri? bigQueryEndpoint = null;
+        if (Value(configuration, "BIGQUERY_ENDPOINT", string.Empty) is { Length: > 0 } endpoint && !Uri.TryCreate(endpoint, UriKind.Absolute, out bigQueryEndpoint))
+        {
+            errors.Add($"BIGQUERY_ENDPOINT '{endpoint}' is not an absolute URL.");
         }
 
         if (allowReal && project.Length == 0)
@@ -107,6 +114,9 @@ public sealed partial record Settings(
                 WorkflowWait = TimeSpan.FromSeconds(waitSeconds),
                 AllowRealQueryExecution = allowReal,
                 BigQueryProjectId = project,
+                BigQueryLocation = Value(configuration, "BIGQUERY_LOCATION", "US"),
+                BigQueryServiceAccountJson = serviceAccount,
+                BigQueryEndpoint = bigQueryEndpoint,
                 MetabaseUrl = metabaseUrl,
                 MetabaseApiKey = metabaseKey,
                 RedisUrl = Value(configuration, "REDIS_URL", string.Empty),
@@ -126,6 +136,19 @@ public sealed partial record Settings(
             costs!,
             cache!,
             queries!);
+    }
+
+    private static bool IsJsonObject(string text)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(text);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private static T? Guarded<T>(Func<T> read, List<string> errors) where T : class

@@ -5,6 +5,7 @@ using Autopilot.Core.Caching;
 using Autopilot.Core.Catalog;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Workflows;
+using Microsoft.AspNetCore.Http;
 
 namespace Autopilot.Core.Connectors;
 
@@ -29,9 +30,21 @@ public static class ConnectorEndpoints
         var connectionId = ConnectionStore.IdFor(tenant);
         var credentials = request.ServiceAccountJson is { ValueKind: JsonValueKind.Object } sa && sa.EnumerateObject().Any() ? sa.GetRawText() : null;
 
-        // Without a BigQuery project the tenant is bound to the embedded demo warehouse.
+        // Without a BigQuery project the tenant is bound to the embedded demo warehouse; with one, the credentials must
+        // work before anything is stored (CONN-2).
+        var warehouses = context.Service<WarehouseResolver>();
+        if (warehouses.DefaultWarehouse == WarehouseResolver.BigQueryWarehouseKind)
+        {
+            var options = context.Service<ServiceOptions>();
+            using var probe = warehouses.ForCredentials(tenant, credentials ?? (options.BigQueryServiceAccountJson.Length > 0 ? options.BigQueryServiceAccountJson : null));
+            if (!await probe.PingAsync(context.Cancellation))
+            {
+                throw new ApiError(StatusCodes.Status502BadGateway, "BigQuery connection test failed: check the service account and its access to the project");
+            }
+        }
+
         var (connection, created) = await context.Service<ConnectionStore>()
-            .ConnectAsync(tenant, connectionId, WarehouseResolver.DemoWarehouse, credentials, context.Cancellation);
+            .ConnectAsync(tenant, connectionId, warehouses.DefaultWarehouse, credentials, context.Cancellation);
 
         // A (re)connect may point at different data: nothing cached for the connection stays valid.
         await context.Service<IAutopilotCache>().InvalidateConnectionAsync(tenant, connectionId, context.Cancellation);

@@ -29,7 +29,11 @@ public sealed class ReadinessProbe
     public async Task<IReadOnlyDictionary<string, DependencyCheck>> CheckAsync(CancellationToken cancellation)
     {
         var storage = Guard("azure-storage", ct => _storage.PingAsync(ct), cancellation);
-        var warehouse = Guard(_options.BigQueryProjectId.Length == 0 ? "demo" : "live", ct => _warehouses.Demo.PingAsync(ct), cancellation);
+        var warehouse = _options.BigQueryProjectId.Length == 0
+            ? Guard("demo", ct => _warehouses.Demo.PingAsync(ct), cancellation)
+            : _options.BigQueryServiceAccountJson.Length == 0
+                ? Task.FromResult(new DependencyCheck(true, "live"))
+                : Guard("live", PingBigQueryAsync, cancellation);
         var metabase = _options.MetabaseUrl.Length == 0
             ? Task.FromResult(new DependencyCheck(true, "embedded"))
             : Guard("live", PingMetabaseAsync, cancellation);
@@ -69,6 +73,12 @@ public sealed class ReadinessProbe
         request.Headers.Add("X-API-Key", _options.MetabaseApiKey);
         using var response = await _http.CreateClient("metabase").SendAsync(request, cancellation);
         return response.IsSuccessStatusCode;
+    }
+
+    private async Task<bool> PingBigQueryAsync(CancellationToken cancellation)
+    {
+        using var probe = _warehouses.ForCredentials("readiness", _options.BigQueryServiceAccountJson);
+        return await probe.PingAsync(cancellation);
     }
 
     /// <summary>Redis answers a PING through the service's own fail-fast connection (the one the cache and limiter use).</summary>

@@ -126,8 +126,8 @@ internal static class FakeWarehouseData
           DATE '2026-11-06' + CAST(i % 20 AS INTEGER)
         FROM range(1, 61) r(i);
 
-        CREATE TABLE staging.raw_events (id BIGINT NOT NULL, payload VARCHAR);
-        INSERT INTO staging.raw_events SELECT i, 'raw-' || i FROM range(1, 6) r(i);
+        CREATE TABLE staging.raw_events (id BIGINT NOT NULL, payload VARCHAR, _PARTITIONTIME TIMESTAMP);
+        INSERT INTO staging.raw_events SELECT i, 'raw-' || i, TIMESTAMP '2026-11-20 00:00:00' + to_days(i % 3) FROM range(1, 6) r(i);
 
         -- BigQuery functions the connector's generated SQL uses, as DuckDB macros.
         CREATE MACRO farm_fingerprint(x) AS hash(x);
@@ -152,7 +152,11 @@ internal static class FakeWarehouseData
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                columns.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4)));
+                // BigQuery's pseudo-columns (_PARTITIONTIME, _PARTITIONDATE) can be queried but are not part of the schema.
+                if (!reader.GetString(2).StartsWith("_PARTITION", StringComparison.Ordinal))
+                {
+                    columns.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4)));
+                }
             }
         }
 
