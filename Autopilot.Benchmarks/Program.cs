@@ -1,1 +1,43 @@
-Console.WriteLine("placeholder");
+using Autopilot.Benchmarks.Engine;
+using Autopilot.Benchmarks.Limiter;
+using BenchmarkDotNet.Running;
+
+const string usage = """
+    usage: Autopilot.Benchmarks <command> [options]
+      engine [--n 200,2000] [--partitions P] [--activities A] [--orchestrations O] [--polling-ms M] ...
+             durable engine throughput on Azure Storage (Azurite) plus the raw queue floor; see `engine --help`
+      micro  [BenchmarkDotNet arguments]   BenchmarkDotNet micro-benchmarks (e.g. micro --filter '*')
+      limiter [--redis HOST:PORT] [--seconds S] [--in-flight N] [--orgs O]
+             cost limiter checks/s on Redis and in memory next to Redis's own round trips; see `limiter --help`
+      sql    [--seconds S]               SQL gate throughput (lex+parse+rules+rewrite) on one thread over the test corpora
+    scripts/bench.sh engine [args] starts its own Azurite and runs the engine command;
+    scripts/bench.sh limiter [args] starts its own redis-server and runs the limiter command.
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+switch (args[0])
+{
+    case "engine" when args.Skip(1).Any(a => a is "-h" or "--help"):
+        Console.WriteLine(EngineBenchmarkOptions.Usage);
+        return 0;
+    case "engine":
+        return await EngineBenchmark.RunAsync(args[1..]);
+    case "limiter" when args.Skip(1).Any(a => a is "-h" or "--help"):
+        Console.WriteLine(LimiterBenchmarkOptions.Usage);
+        return 0;
+    case "limiter":
+        return await LimiterBenchmark.RunAsync(args[1..]);
+    case "sql":
+        return Autopilot.Benchmarks.Sql.SqlGateBenchmark.Run(args[1..]);
+    case "micro":
+        BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmark).Assembly).Run(args[1..]);
+        return 0;
+    default:
+        await Console.Error.WriteLineAsync($"unknown command '{args[0]}'\n{usage}");
+        return 2;
+}
