@@ -1,4 +1,6 @@
 using Autopilot.Core.Admission;
+using Autopilot.Core.Agent;
+using Autopilot.Core.Agent.Llm;
 using Autopilot.Core.Alerts;
 using Autopilot.Core.Api;
 using Autopilot.Core.Audit;
@@ -52,6 +54,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(settings.Queries);
         services.AddSingleton<QueryPath>();
         services.AddSingleton<QueryPreviewStore>();
+        services.AddSingleton(settings.Agent);
+        services.AddSingleton<AgentTransitions>();
+        services.AddSingleton<AgentCatalogLoader>();
+
+        // Planners are tried in registration order: the language model first when enabled, then the deterministic one.
+        services.AddLlmPlanner(settings.LlmPlanner);
+        services.AddSingleton<IQuestionPlanner, Agent.Planning.DeterministicPlanner>();
+        services.AddSingleton<IPlanValidator, CatalogPlanValidator>();
         services.AddSingleton<WorkflowCancellation>();
         services.AddSingleton<ApiDispatcher>();
         return services;

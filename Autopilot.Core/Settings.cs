@@ -17,7 +17,9 @@ public sealed partial record Settings(
     TimeSpan TestStepDelay,
     Costs.CostOptions Costs,
     Caching.CacheOptions Cache,
-    Queries.QueryOptions Queries)
+    Queries.QueryOptions Queries,
+    Agent.AgentOptions Agent,
+    Agent.Llm.LlmPlannerOptions? LlmPlanner)
 {
     public static Settings Read(IConfiguration configuration)
     {
@@ -102,6 +104,8 @@ public sealed partial record Settings(
         var costs = Guarded(() => global::Autopilot.Core.Costs.CostOptions.Read(configuration), errors);
         var cache = Guarded(() => global::Autopilot.Core.Caching.CacheOptions.Read(configuration), errors);
         var queries = Guarded(() => global::Autopilot.Core.Queries.QueryOptions.Read(configuration), errors);
+        var llm = Guarded(() => global::Autopilot.Core.Agent.Llm.LlmPlannerOptions.Read(configuration), errors);
+        var approvalTimeout = Number(configuration, "AGENT_APPROVAL_TIMEOUT_SECONDS", 24 * 3600, errors, min: 1, max: 30 * 24 * 3600);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("Autopilot cannot start:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => " - " + e)));
@@ -135,7 +139,9 @@ public sealed partial record Settings(
             TimeSpan.FromMilliseconds(delayMs),
             costs!,
             cache!,
-            queries!);
+            queries!,
+            new global::Autopilot.Core.Agent.AgentOptions(TimeSpan.FromSeconds(approvalTimeout)),
+            llm);
     }
 
     private static bool IsJsonObject(string text)
@@ -151,7 +157,7 @@ public sealed partial record Settings(
         }
     }
 
-    private static T? Guarded<T>(Func<T> read, List<string> errors) where T : class
+    private static T? Guarded<T>(Func<T> read, List<string> errors) where T : class?
     {
         try
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Autopilot.Core.Admission;
+using Autopilot.Core.Agent;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Warehouse;
@@ -24,6 +25,9 @@ public static class DurableFunctions
 
     [Function(nameof(FaultInjectionOrchestration))]
     public static Task<JsonObject> FaultInjection([OrchestrationTrigger] TaskOrchestrationContext ctx) => new FaultInjectionOrchestration().RunAsync(ctx, ctx.GetInput<FaultInjectionInput>()!);
+
+    [Function(nameof(AgentRunOrchestration))]
+    public static Task<JsonObject> AgentRun([OrchestrationTrigger] TaskOrchestrationContext ctx) => new AgentRunOrchestration().RunAsync(ctx, ctx.GetInput<AgentRunInput>()!);
 
     // Activities: built per call from the worker's services (constructor injection, as on the server).
     [Function(nameof(IntrospectWarehouseActivity))]
@@ -52,6 +56,24 @@ public static class DurableFunctions
 
     [Function(nameof(FaultStepActivity))]
     public static Task<string> FaultStep([ActivityTrigger] FaultStepInput input, string instanceId, FunctionContext fc) => Create<FaultStepActivity>(fc).RunAsync(Context(nameof(FaultStepActivity), instanceId), input);
+
+    [Function(nameof(PlanQuestionActivity))]
+    public static Task<PlanOutcome> PlanQuestion([ActivityTrigger] PlanRequest input, string instanceId, FunctionContext fc) => Create<PlanQuestionActivity>(fc).RunAsync(Context(nameof(PlanQuestionActivity), instanceId), input);
+
+    [Function(nameof(ValidatePlanActivity))]
+    public static Task<IReadOnlyList<string>> ValidatePlan([ActivityTrigger] ValidateRequest input, string instanceId, FunctionContext fc) => Create<ValidatePlanActivity>(fc).RunAsync(Context(nameof(ValidatePlanActivity), instanceId), input);
+
+    [Function(nameof(CritiquePlanActivity))]
+    public static Task<GateVerdict> CritiquePlan([ActivityTrigger] CritiqueRequest input, string instanceId, FunctionContext fc) => Create<CritiquePlanActivity>(fc).RunAsync(Context(nameof(CritiquePlanActivity), instanceId), input);
+
+    [Function(nameof(ExecuteQueryActivity))]
+    public static Task<ExecutionOutput> ExecuteQuery([ActivityTrigger] ExecuteRequest input, string instanceId, FunctionContext fc) => Create<ExecuteQueryActivity>(fc).RunAsync(Context(nameof(ExecuteQueryActivity), instanceId), input);
+
+    [Function(nameof(ReviewResultActivity))]
+    public static Task<IReadOnlyList<string>> ReviewResult([ActivityTrigger] ReviewRequest input, string instanceId, FunctionContext fc) => Create<ReviewResultActivity>(fc).RunAsync(Context(nameof(ReviewResultActivity), instanceId), input);
+
+    [Function(nameof(ComposeAnswerActivity))]
+    public static Task<JsonObject> ComposeAnswer([ActivityTrigger] ComposeRequest input, string instanceId, FunctionContext fc) => Create<ComposeAnswerActivity>(fc).RunAsync(Context(nameof(ComposeAnswerActivity), instanceId), input);
 
     private static TActivity Create<TActivity>(FunctionContext fc)
         where TActivity : ITaskActivity

@@ -74,4 +74,13 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.ApproveRunQuery)]
     public Task<ApiResult> ApproveRunQuery([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/queries/approve-run")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ApproveRunQuery, req, client);
+
+    [Function(RouteNames.AgentRun)]
+    public Task<ApiResult> AgentRun([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agent/run")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.AgentRun, req, client);
+
+    [Function(RouteNames.AgentRunStatus)]
+    public Task<ApiResult> AgentRunStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/agent/runs/{run_id}")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.AgentRunStatus, req, client);
+
+    [Function(RouteNames.ApproveAgentRun)]
+    public Task<ApiResult> ApproveAgentRun([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agent/runs/{run_id}/approve")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ApproveAgentRun, req, client);
 }

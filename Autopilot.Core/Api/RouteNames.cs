@@ -24,4 +24,7 @@ public static class RouteNames
     public const string ConfirmPiiReview = "ConfirmPiiReview";
     public const string PreviewQuery = "PreviewQuery";
     public const string ApproveRunQuery = "ApproveRunQuery";
+    public const string AgentRun = "AgentRun";
+    public const string AgentRunStatus = "AgentRunStatus";
+    public const string ApproveAgentRun = "ApproveAgentRun";
 }

@@ -1,4 +1,5 @@
 using Autopilot.Core.Admission;
+using Autopilot.Core.Agent;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Workflows.Testing;
 using Autopilot.Core.Workflows;
@@ -15,6 +16,7 @@ public static class WorkflowCatalog
     [
         typeof(ProfileWarehouseOrchestration),
         typeof(FaultInjectionOrchestration),
+        typeof(AgentRunOrchestration),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -28,6 +30,12 @@ public static class WorkflowCatalog
         typeof(CheckAdmissionActivity),
         typeof(ReleaseSlotActivity),
         typeof(FaultStepActivity),
+        typeof(PlanQuestionActivity),
+        typeof(ValidatePlanActivity),
+        typeof(CritiquePlanActivity),
+        typeof(ExecuteQueryActivity),
+        typeof(ReviewResultActivity),
+        typeof(ComposeAnswerActivity),
     ];
 
     /// <summary>The durable name of a task: its class name.</summary>

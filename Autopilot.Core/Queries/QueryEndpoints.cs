@@ -95,6 +95,20 @@ public static class QueryEndpoints
                 throw new ApiError(StatusCodes.Status409Conflict, "preview expired; preview the query again");
             }
 
+            // A preview an agent run made: approving it lets the waiting run go on; the run executes it.
+            if (preview.AgentRunId is { } runId)
+            {
+                await Agent.AgentEndpoints.RaiseApprovalAsync(context.Durable, runId, approved: true, context.Identity.Role.ToString().ToLowerInvariant(), context.Cancellation);
+                await store.TryReplaceAsync(preview with { Status = PreviewStatus.Approved, ApprovedAt = now, ApprovedBy = context.Identity.Role.ToString().ToLowerInvariant() }, etag, context.Cancellation);
+                return ApiResult.Ok(new
+                {
+                    status = PreviewStatus.Approved,
+                    preview_id = preview.PreviewId,
+                    run_id = runId,
+                    status_url = $"/api/v1/agent/runs/{Uri.EscapeDataString(runId)}?org_id={Uri.EscapeDataString(tenant)}",
+                });
+            }
+
             if (preview.Status == PreviewStatus.Executing && now - (preview.ApprovedAt ?? preview.CreatedAt) < context.Service<QueryPath>().Options.Timeout * 2)
             {
                 throw new ApiError(StatusCodes.Status409Conflict, "preview is already running; call again for its result");

@@ -19,4 +19,8 @@ public sealed record QueryPreview(
     string? ApprovedBy,
     DateTimeOffset? ExecutedAt,
     long? ActualBytes,
-    string? ResultJson);
+    string? ResultJson)
+{
+    /// <summary>The agent run waiting on this preview's approval, if an agent run made it.</summary>
+    public string? AgentRunId { get; init; }
+}

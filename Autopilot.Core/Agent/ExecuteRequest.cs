@@ -1,0 +1,3 @@
+namespace Autopilot.Core.Agent;
+
+public sealed record ExecuteRequest(string TenantId, string RunId, string ConnectionId, string Sql, string? PreviewId, bool Approved);

@@ -1,0 +1,43 @@
+using Microsoft.DurableTask;
+
+namespace Autopilot.Core.Agent;
+
+/// <summary>
+/// Planner stage: the configured planners in order (the language-model planner when enabled, then the deterministic
+/// one); the first plan wins. Without a profiled catalog there is nothing to plan over.
+/// </summary>
+public sealed class PlanQuestionActivity : TaskActivity<PlanRequest, PlanOutcome>
+{
+    private readonly IEnumerable<IQuestionPlanner> _planners;
+    private readonly AgentCatalogLoader _catalog;
+    private readonly AgentTransitions _transitions;
+
+    public PlanQuestionActivity(IEnumerable<IQuestionPlanner> planners, AgentCatalogLoader catalog, AgentTransitions transitions)
+    {
+        _planners = planners;
+        _catalog = catalog;
+        _transitions = transitions;
+    }
+
+    public override async Task<PlanOutcome> RunAsync(TaskActivityContext context, PlanRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var replan = input.PreviousErrors.Count > 0;
+        await _transitions.EnterAsync(input.TenantId, input.RunId, replan ? AgentStage.Replanning : AgentStage.Planning);
+        var catalog = await _catalog.LoadAsync(input.TenantId, CancellationToken.None);
+        if (catalog.Tables.Count == 0)
+        {
+            return new PlanOutcome(null, "The warehouse has not been profiled yet: run POST /api/v1/workflows/profile first", []);
+        }
+
+        foreach (var planner in _planners)
+        {
+            if (await planner.PlanAsync(input.Message, catalog, input.PreviousErrors, CancellationToken.None) is { } plan)
+            {
+                return new PlanOutcome(plan, null, []);
+            }
+        }
+
+        return new PlanOutcome(null, "I could not turn that question into a query. Questions I can answer look like these:", Planning.DeterministicPlanner.SupportedQuestions.Take(12).ToList());
+    }
+}

@@ -1,0 +1,3 @@
+namespace Autopilot.Core.Agent;
+
+public sealed record PlanRequest(string TenantId, string RunId, string Message, IReadOnlyList<string> PreviousErrors);

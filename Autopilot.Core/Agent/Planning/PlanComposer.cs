@@ -1,0 +1,113 @@
+using System.Globalization;
+
+namespace Autopilot.Core.Agent.Planning;
+
+/// <summary>
+/// Writes the one-step plan for a read question: BigQuery SQL the gate admits as it is (an explicit window on every
+/// time-partitioned table it reads, aggregated or explicitly limited), with the goal, the step's description and the
+/// risks spelled out for people.
+/// </summary>
+internal static partial class PlanComposer
+{
+    public const string ExecuteQuery = "execute_query";
+
+    public const string PlannerName = "deterministic";
+
+    public static AgentPlan Compose(PlanRequest request, CatalogRoles roles)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(roles);
+        var query = request.Measure.Kind switch
+        {
+            MeasureKind.Funnel => Funnel(request, roles),
+            MeasureKind.Retention => Retention(request, roles),
+            MeasureKind.Conversion => Conversion(request, roles),
+            _ when request.Compare => Comparison(request, roles),
+            _ => Metric(request, roles),
+        };
+
+        var risks = new List<string>();
+        if (request.WindowDefaulted)
+        {
+            risks.Add($"The question names no time window: defaulted to {request.Window.Description}.");
+        }
+
+        foreach (var table in query.Reads.Distinct().Where(t => t.IsLarge))
+        {
+            risks.Add($"Large scan of {table.Display} ({table.Table.RowCount.ToString("N0", CultureInfo.InvariantCulture)} rows); the time window bounds what is read.");
+        }
+
+        risks.AddRange(query.Risks);
+        if (request.Filters.Count > 0)
+        {
+            risks.Add("Filter values are taken from the question as written and compared case-insensitively; a value the data does not hold gives an empty answer.");
+        }
+
+        risks.AddRange(request.Notes);
+        return new AgentPlan(query.Goal, [new PlanStep("s1", ExecuteQuery, query.Sql, query.Description)], risks, [], query.Shape, PlannerName);
+    }
+
+    /// <summary>A written query: SQL, what it returns, the goal and step text, the tables it reads and its own risks.</summary>
+    private sealed record ComposedQuery(string Sql, ResultShape Shape, string Goal, string Description, IReadOnlyList<PlanTable> Reads, IReadOnlyList<string> Risks);
+
+    /// <summary>FROM and WHERE over a measured table: its window, the entity joined in for a split or filter, the filters.</summary>
+    private sealed record Source(string From, IReadOnlyList<string> Where, PlanTable? Joined, IReadOnlyList<string> Risks);
+
+    private static Source SourceOf(PlanRequest request, CatalogRoles roles, PlanTable table, TimeWindow window)
+    {
+        var entity = roles.Entity;
+        var joins = entity is not null && table != entity && roles.Links(table)
+            && (request.GroupBy?.Table == entity || request.Filters.Any(f => f.Table == entity));
+        var from = $"{table.Sql} AS {table.Alias}";
+        var where = new List<string> { table.InWindow(window) };
+        var risks = new List<string>();
+        if (joins)
+        {
+            // A left join keeps rows whose entity is missing (as an empty split); the time condition only satisfies the
+            // partition-filter rule, since a lookup needs every entity however old.
+            var on = $"{entity!.Ref(roles.EntityKey!)} = {table.Ref(roles.LinkColumn!)}";
+            if (entity.TimeColumn is not null)
+            {
+                on += $" AND {entity.UpToNow()}";
+            }
+
+            from += $"\n  LEFT JOIN {entity.Sql} AS {entity.Alias} ON {on}";
+            var looked = request.Filters.Where(f => f.Table == entity).Select(f => f.Column)
+                .Concat(request.GroupBy?.Table == entity ? [request.GroupBy.Column] : [])
+                .Distinct(StringComparer.OrdinalIgnoreCase);
+            risks.Add($"Joins {entity.Display} on {roles.EntityKey} to look up {string.Join(" and ", looked)}, reading all of it (a lookup has no narrower window).");
+        }
+
+        where.AddRange(request.Filters.Where(f => f.Table == table || (joins && f.Table == entity)).Select(f => f.Sql));
+        return new Source(from, where, joins ? entity : null, risks);
+    }
+
+    private static string Where(IReadOnlyList<string> conditions) => string.Join("\n  AND ", conditions);
+
+    private static string FilterText(PlanRequest request) =>
+        request.Filters.Count == 0 ? string.Empty : ", where " + string.Join(" and ", request.Filters.Select(f => f.Description));
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string PeriodName(TimeGrain grain) => grain switch
+    {
+        TimeGrain.Week => "week_start",
+        TimeGrain.Month => "month_start",
+        _ => "day",
+    };
+
+    private static string PeriodSql(PlanTable table, TimeGrain grain) => grain switch
+    {
+        TimeGrain.Week => $"DATE_TRUNC({table.DateOf()}, WEEK(MONDAY))",
+        TimeGrain.Month => $"DATE_TRUNC({table.DateOf()}, MONTH)",
+        _ => table.DateOf(),
+    };
+
+    private static string GrainText(TimeGrain grain) => grain switch
+    {
+        TimeGrain.Day => " per day",
+        TimeGrain.Week => " per week (weeks start on Monday)",
+        TimeGrain.Month => " per month",
+        _ => string.Empty,
+    };
+}

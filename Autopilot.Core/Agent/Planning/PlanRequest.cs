@@ -1,0 +1,96 @@
+namespace Autopilot.Core.Agent.Planning;
+
+/// <summary>A question read against the catalog: what to measure, over which window, split and filtered how.</summary>
+internal sealed record PlanRequest(
+    Measure Measure,
+    TimeGrain Grain,
+    TimeWindow Window,
+    bool WindowDefaulted,
+    bool Compare,
+    Dimension? GroupBy,
+    int? Top,
+    bool Ascending,
+    IReadOnlyList<Filter> Filters,
+    IReadOnlyList<string> FunnelSteps,
+    IReadOnlyList<string> Notes);
+
+/// <summary>The period a series is grouped by; <see cref="None"/> for a single number or a breakdown.</summary>
+internal enum TimeGrain
+{
+    None,
+    Day,
+    Week,
+    Month,
+}
+
+/// <summary>What a question measures.</summary>
+internal enum MeasureKind
+{
+    /// <summary>Distinct entities (users) with at least one event.</summary>
+    ActiveUsers,
+
+    /// <summary>Rows of the event table.</summary>
+    Events,
+
+    /// <summary>Rows of the transactions table (orders).</summary>
+    Transactions,
+
+    /// <summary>Sum of the transactions' amount.</summary>
+    Revenue,
+
+    /// <summary>Average of the transactions' amount (average order value).</summary>
+    AverageAmount,
+
+    /// <summary>Entities created in the window (new users, sign-ups).</summary>
+    NewEntities,
+
+    /// <summary>Distinct entities with at least one transaction (buyers, customers).</summary>
+    Buyers,
+
+    /// <summary>SUM/AVG/MIN/MAX of a numeric column the question names.</summary>
+    ColumnAggregate,
+
+    /// <summary>Active entities that also transacted, as a share of active entities.</summary>
+    Conversion,
+
+    /// <summary>Entities active in one period that were active again in the next.</summary>
+    Retention,
+
+    /// <summary>Entities reaching each of a sequence of event names.</summary>
+    Funnel,
+}
+
+/// <summary>
+/// A measure over <paramref name="Table"/>: <paramref name="Aggregate"/> (COUNT, COUNT_DISTINCT, SUM, AVG, MIN, MAX) of
+/// <paramref name="Column"/> (null for COUNT(*)), output as <paramref name="Name"/> and described as <paramref name="Label"/>.
+/// </summary>
+internal sealed record Measure(MeasureKind Kind, PlanTable Table, string Aggregate, string? Column, string Name, string Label)
+{
+    /// <summary>The aggregate over all rows, or over the rows where <paramref name="condition"/> holds.</summary>
+    public string Sql(string? condition = null)
+    {
+        var column = Column is null ? null : Table.Ref(Column);
+        return (Aggregate, condition) switch
+        {
+            ("COUNT", null) => "COUNT(*)",
+            ("COUNT", _) => $"COUNTIF({condition})",
+            ("COUNT_DISTINCT", null) => $"COUNT(DISTINCT {column})",
+            ("COUNT_DISTINCT", _) => $"COUNT(DISTINCT IF({condition}, {column}, NULL))",
+            ("SUM", null) => $"SUM({column})",
+            ("SUM", _) => $"SUM(IF({condition}, {column}, 0))",
+            (_, null) => $"{Aggregate}({column})",
+            _ => $"{Aggregate}(IF({condition}, {column}, NULL))",
+        };
+    }
+}
+
+/// <summary>A column a question groups by: a dimension, or the entity's id ("top 10 users by revenue").</summary>
+internal sealed record Dimension(PlanTable Table, string Column, string Label);
+
+/// <summary>An equality filter on a dimension, compared case-insensitively; the value is always a quoted literal.</summary>
+internal sealed record Filter(PlanTable Table, string Column, string Value)
+{
+    public string Sql => $"LOWER({Table.Ref(Column)}) = {PlanSql.String(Value.ToLowerInvariant())}";
+
+    public string Description => $"{Column} = \"{Value}\"";
+}

@@ -1,0 +1,118 @@
+namespace Autopilot.Core.Agent.Planning;
+
+/// <summary>
+/// Reads a question against the catalog's roles into a <see cref="PlanRequest"/>, or gives up (null) when any part of
+/// it cannot be honoured: an answer that silently ignored a filter or a split would be wrong, not partial. When
+/// <c>lenient</c> (a replan), parts that name nothing in the catalog are dropped instead, each with a note.
+/// </summary>
+internal sealed partial class QuestionReader
+{
+    // Verbs that ask for something other than a read of aggregates: changes, forecasts, explanations.
+    private static readonly string[] RefusedWords =
+    [
+        "drop", "delete", "insert", "update", "truncate", "alter", "create", "grant", "revoke", "merge", "remove",
+        "predict", "forecast", "why", "explain",
+    ];
+
+    private readonly QuestionText _text;
+    private readonly CatalogRoles _roles;
+    private readonly bool _lenient;
+    private readonly List<string> _notes = [];
+
+    // Word positions already read as part of something (a window, a split, a value), so nothing reads them twice.
+    private readonly HashSet<int> _used = [];
+
+    private QuestionReader(QuestionText text, CatalogRoles roles, bool lenient)
+    {
+        _text = text;
+        _roles = roles;
+        _lenient = lenient;
+    }
+
+    public static PlanRequest? Read(string question, CatalogRoles roles, bool lenient)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        if (string.IsNullOrWhiteSpace(question) || question.Length > QuestionText.MaxLength
+            || question.Contains('@', StringComparison.Ordinal) || question.Any(char.IsControl))
+        {
+            return null;
+        }
+
+        return new QuestionReader(QuestionText.Read(question), roles, lenient).Read();
+    }
+
+    private PlanRequest? Read()
+    {
+        if (_text.HasAny(RefusedWords))
+        {
+            return null;
+        }
+
+        var steps = FunnelSteps();
+        var groups = GroupCandidates();
+        var measure = ReadMeasure(steps, groups);
+        if (measure is null || !ReadTime(out var grain, out var window, out var defaulted, out var compare))
+        {
+            return null;
+        }
+
+        if (!ReadGroup(measure, groups, out var group, out var top, out var ascending) || !ReadFilters(measure, out var filters))
+        {
+            return null;
+        }
+
+        return Combine(new PlanRequest(measure, grain, window, defaulted, compare, group, top, ascending, filters, steps, _notes));
+    }
+
+    // What the composers can write: a few combinations make no sense or are not covered, and are refused whole.
+    private PlanRequest? Combine(PlanRequest request)
+    {
+        switch (request.Measure.Kind)
+        {
+            case MeasureKind.Funnel:
+                return request.GroupBy is null && request.Filters.Count == 0 && request.Grain == TimeGrain.None
+                    ? request with { Compare = false }
+                    : null;
+            case MeasureKind.Retention:
+                // The grain names the periods compared (weekly or monthly retention).
+                return request.GroupBy is null && request.Filters.Count == 0 && request.Grain != TimeGrain.Day
+                    ? request with { Compare = false }
+                    : null;
+            case MeasureKind.Conversion:
+                return request.Grain == TimeGrain.None && !request.Compare ? request : null;
+        }
+
+        if (request.Top is not null && request.Grain != TimeGrain.None)
+        {
+            return null;
+        }
+
+        if (request.Compare && request.Grain != TimeGrain.None)
+        {
+            _notes.Add($"Compared totals only: the question's {request.Grain.ToString().ToLowerInvariant()} split is left out of a comparison.");
+            request = request with { Grain = TimeGrain.None };
+        }
+
+        return request;
+    }
+
+    private bool Drop(string note)
+    {
+        if (!_lenient)
+        {
+            return false;
+        }
+
+        _notes.Add(note);
+        return true;
+    }
+
+    // A word that can be a filter value or an event name: quoted text as written (it is only ever a quoted literal), or
+    // an unquoted word that is not part of the question's frame.
+    private static bool IsValue(QuestionWord word) =>
+        word.Text is { Length: > 0 and <= 64 } text
+        && (word.Quoted
+            ? !text.Any(char.IsControl)
+            : !Words.Structural.Contains(text) && text != "→" && text != "%"
+                && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '.' or '-' or '\''));
+}

@@ -1,0 +1,125 @@
+namespace Autopilot.Core.Agent.Planning;
+
+/// <summary>
+/// A span of whole days, [start, end), with both bounds relative to today (UTC), so the same plan answers on any day.
+/// An open end runs up to now (this week, this month, today so far).
+/// </summary>
+internal sealed record TimeWindow(DateBound Start, DateBound? End, string Description, WindowPeriod Period)
+{
+    /// <summary>The window the planner uses when the question names none.</summary>
+    public const int DefaultDays = 30;
+
+    public static TimeWindow LastDays(int days) => new(
+        new(WindowAnchor.Today, days, WindowUnit.Day), new(WindowAnchor.Today, 0, WindowUnit.Day),
+        days == 1 ? "yesterday" : $"the last {days} days (the {days} complete days before today)", WindowPeriod.Days);
+
+    public static TimeWindow LastWeeks(int weeks) => new(
+        new(WindowAnchor.WeekStart, 7 * weeks, WindowUnit.Day), new(WindowAnchor.WeekStart, 0, WindowUnit.Day),
+        weeks == 1 ? "last week (Monday to Sunday)" : $"the last {weeks} complete weeks (Monday to Sunday)", WindowPeriod.Weeks);
+
+    public static TimeWindow LastMonths(int months) => new(
+        new(WindowAnchor.MonthStart, months, WindowUnit.Month), new(WindowAnchor.MonthStart, 0, WindowUnit.Month),
+        months == 1 ? "last month" : $"the last {months} complete months", WindowPeriod.Months);
+
+    public static TimeWindow LastYear() => new(
+        new(WindowAnchor.YearStart, 12, WindowUnit.Month), new(WindowAnchor.YearStart, 0, WindowUnit.Month), "last year", WindowPeriod.Months);
+
+    public static TimeWindow Today() => new(new(WindowAnchor.Today, 0, WindowUnit.Day), null, "today so far", WindowPeriod.ToDate);
+
+    public static TimeWindow ThisWeek() => new(new(WindowAnchor.WeekStart, 0, WindowUnit.Day), null, "this week so far (since Monday)", WindowPeriod.ToDate);
+
+    public static TimeWindow ThisMonth() => new(new(WindowAnchor.MonthStart, 0, WindowUnit.Day), null, "this month so far", WindowPeriod.ToDate);
+
+    public static TimeWindow ThisYear() => new(new(WindowAnchor.YearStart, 0, WindowUnit.Day), null, "this year so far", WindowPeriod.ToDate);
+
+    /// <summary>
+    /// The window and the one it is compared with. A closed window is compared with the same span just before it; a
+    /// window "so far" (this week) is cut to its complete days and compared with the same days one period earlier, so
+    /// both sides cover equal time.
+    /// </summary>
+    public (TimeWindow Current, TimeWindow Previous) WithPrevious()
+    {
+        if (End is { } end)
+        {
+            var span = Start.Back - end.Back;
+            var previous = new TimeWindow(Start with { Back = Start.Back + span }, end with { Back = end.Back + span }, PreviousDescription(), Period);
+            return (this, previous);
+        }
+
+        var today = new DateBound(WindowAnchor.Today, 0, WindowUnit.Day);
+        return Start.Anchor switch
+        {
+            WindowAnchor.WeekStart => (
+                this with { End = today, Description = "this week's complete days (Monday to yesterday)" },
+                new(Start with { Back = 7 }, today with { Back = 7 }, "the same days of last week", WindowPeriod.Days)),
+            WindowAnchor.MonthStart => (
+                this with { End = today, Description = "this month's complete days (the 1st to yesterday)" },
+                new(Start with { Back = 1, Unit = WindowUnit.Month }, today with { Back = 1, Unit = WindowUnit.Month }, "the same days of last month", WindowPeriod.Days)),
+            WindowAnchor.YearStart => (
+                this with { End = today, Description = "this year's complete days (1 January to yesterday)" },
+                new(Start with { Back = 12, Unit = WindowUnit.Month }, today with { Back = 12, Unit = WindowUnit.Month }, "the same days of last year", WindowPeriod.Days)),
+            _ => (this, LastDays(1)),
+        };
+    }
+
+    /// <summary>"over the last 7 days", "for yesterday": the window as the end of a sentence.</summary>
+    public string Phrase => Description.StartsWith("the ", StringComparison.Ordinal) ? "over " + Description : "for " + Description;
+
+    private string PreviousDescription()
+    {
+        var span = Start.Back - End!.Back;
+        return (Period, span) switch
+        {
+            (WindowPeriod.Weeks, 7) => "the week before",
+            (WindowPeriod.Weeks, _) => $"the {PlanSql.Number(span / 7)} weeks before",
+            (WindowPeriod.Months, 1) => Start.Anchor == WindowAnchor.YearStart ? "the months before" : "the month before",
+            (WindowPeriod.Months, _) => $"the {PlanSql.Number(span)} months before",
+            (_, 1) => "the day before",
+            _ => $"the {PlanSql.Number(span)} days before",
+        };
+    }
+}
+
+/// <summary>A day relative to today: <see cref="Anchor"/> minus <see cref="Back"/> days or months.</summary>
+internal sealed record DateBound(WindowAnchor Anchor, int Back, WindowUnit Unit)
+{
+    /// <summary>The day as a BigQuery DATE expression.</summary>
+    public string Sql
+    {
+        get
+        {
+            var anchor = Anchor switch
+            {
+                WindowAnchor.WeekStart => "DATE_TRUNC(CURRENT_DATE(), WEEK(MONDAY))",
+                WindowAnchor.MonthStart => "DATE_TRUNC(CURRENT_DATE(), MONTH)",
+                WindowAnchor.YearStart => "DATE_TRUNC(CURRENT_DATE(), YEAR)",
+                _ => "CURRENT_DATE()",
+            };
+            return Back == 0 ? anchor : $"DATE_SUB({anchor}, INTERVAL {PlanSql.Number(Back)} {(Unit == WindowUnit.Month ? "MONTH" : "DAY")})";
+        }
+    }
+}
+
+/// <summary>The day a window is counted from.</summary>
+internal enum WindowAnchor
+{
+    Today,
+    WeekStart,
+    MonthStart,
+    YearStart,
+}
+
+internal enum WindowUnit
+{
+    Day,
+    Month,
+}
+
+/// <summary>How a window was named: so many days, weeks or months, or a period so far.</summary>
+internal enum WindowPeriod
+{
+    Days,
+    Weeks,
+    Months,
+    ToDate,
+}

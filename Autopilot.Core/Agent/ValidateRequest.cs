@@ -1,0 +1,3 @@
+namespace Autopilot.Core.Agent;
+
+public sealed record ValidateRequest(string TenantId, string RunId, AgentPlan Plan, int Attempt);

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Autopilot.Core.Warehouse;
+using Autopilot.Tests.Infrastructure;
+
+namespace Autopilot.Tests.Agent;
+
+/// <summary>The agent run over HTTP: answers checked against the test's own SQL, failure paths, the audit trail (spec §3.1).</summary>
+public sealed class AgentRunTests : IClassFixture<ServerFixture>
+{
+    private readonly ServerFixture _fixture;
+
+    public AgentRunTests(ServerFixture fixture) => _fixture = fixture;
+
+    private HttpClient Http => _fixture.Http;
+
+    internal static string Ask(string tenant, string message) =>
+        new JsonObject { ["org_id"] = tenant, ["user_id"] = "u1", ["message"] = message, ["session_id"] = "s1" }.ToJsonString();
+
+    [Fact]
+    public async Task A_question_is_answered_with_the_value_the_data_has_and_every_stage_is_audited()
+    {
+        var tenant = await ProfiledTenantAsync();
+        var (status, body) = await Http.SendAsync(HttpMethod.Post, "api/v1/agent/run", tenant, "member", Ask(tenant, "How many orders were placed in the last 30 days?"));
+
+        Assert.Equal(200, status);
+        Assert.True(body!["response_type"]!.GetValue<string>() == "query_result", body.ToJsonString());
+        var row = Assert.Single(body["data"]!["rows"]!.AsArray())!.AsObject();
+        var answer = Convert.ToInt64(row.Single().Value!.GetValue<object>().ToString(), CultureInfo.InvariantCulture);
+        Assert.Equal(OwnCount("SELECT COUNT(*) FROM analytics.orders WHERE CAST(created_at AS DATE) >= current_date - 30 AND CAST(created_at AS DATE) < current_date"), answer);
+        Assert.StartsWith("Query completed", body["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(64, body["provenance"]!["query_hash"]!.GetValue<string>().Length);
+        Assert.Equal(64, body["provenance"]!["output_hash"]!.GetValue<string>().Length);
+        Assert.Contains(body["freshness"]!.AsArray(), f => f!["table"]!.GetValue<string>() == "analytics.orders");
+
+        var audit = await new StorageFactory(_fixture.Server.TaskHub).Audit.ListAsync(tenant, null, 200, CancellationToken.None);
+        var runId = body["run_id"]!.GetValue<string>();
+        var events = audit.Where(a => a.Payload["run_id"]?.GetValue<string>() == runId || a.EventType == "security_gate_decision").Select(a => a.EventType).Reverse().ToList();
+        Assert.Contains("workflow_state_transition", events);
+        Assert.Single(events, e => e == "tool_invocation");
+        Assert.Single(events, e => e == "agent_run");
+        Assert.True(events.IndexOf("security_gate_decision") < events.IndexOf("tool_invocation"));
+        Assert.True(events.IndexOf("tool_invocation") < events.IndexOf("agent_run"));
+    }
+
+    [Fact]
+    public async Task A_question_the_planner_cannot_read_is_an_error_that_says_what_it_can_answer()
+    {
+        var tenant = await ProfiledTenantAsync();
+        var (_, body) = await Http.SendAsync(HttpMethod.Post, "api/v1/agent/run", tenant, "member", Ask(tenant, "compose a haiku about penguins"));
+
+        Assert.Equal("error", body!["response_type"]!.GetValue<string>());
+        Assert.NotEmpty(body["data"]!["errors"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Before_a_profile_the_run_says_to_profile_first()
+    {
+        var tenant = "org_ag_" + Guid.NewGuid().ToString("N")[..8];
+        var (_, body) = await Http.SendAsync(HttpMethod.Post, "api/v1/agent/run", tenant, "member", Ask(tenant, "How many orders were placed in the last 30 days?"));
+
+        Assert.Equal("error", body!["response_type"]!.GetValue<string>());
+        Assert.Contains("profiled", body["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"org_id":"T","user_id":"u","session_id":"s"}""", 422)]
+    [InlineData("""{"org_id":"T","user_id":"u","message":"","session_id":"s"}""", 422)]
+    [InlineData("""{"org_id":"other","user_id":"u","message":"hi","session_id":"s"}""", 403)]
+    public async Task Bad_requests_are_refused_in_the_seed_order(string body, int expected)
+    {
+        var tenant = "org_ag_" + Guid.NewGuid().ToString("N")[..8];
+        var (status, _) = await Http.SendAsync(HttpMethod.Post, "api/v1/agent/run", tenant, "member", body.Replace("\"T\"", $"\"{tenant}\"", StringComparison.Ordinal));
+        var (viewer, _) = await Http.SendAsync(HttpMethod.Post, "api/v1/agent/run", tenant, "viewer", Ask(tenant, "hi"));
+
+        Assert.Equal(expected, status);
+        Assert.Equal(403, viewer);
+    }
+
+    [Fact]
+    public async Task Another_tenants_run_is_not_found()
+    {
+        var tenant = await ProfiledTenantAsync();
+        var (_, body) = await Http.SendAsync(HttpMethod.Post, "api/v1/agent/run", tenant, "member", Ask(tenant, "How many orders were placed in the last 30 days?"));
+        var other = "org_ag_" + Guid.NewGuid().ToString("N")[..8];
+
+        var (status, _) = await Http.SendAsync(HttpMethod.Get, $"api/v1/agent/runs/{body!["run_id"]!.GetValue<string>()}?org_id={other}", other, "member");
+
+        Assert.Equal(404, status);
+    }
+
+    private async Task<string> ProfiledTenantAsync()
+    {
+        var tenant = "org_ag_" + Guid.NewGuid().ToString("N")[..8];
+        var (status, _) = await Http.SendAsync(HttpMethod.Post, $"api/v1/workflows/profile?org_id={tenant}", tenant, "member");
+        Assert.Equal(200, status);
+        return tenant;
+    }
+
+    internal static long OwnCount(string sql)
+    {
+        using var connection = DemoWarehouse.OpenReadOnly(SharedDemoWarehouse.Path);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+}

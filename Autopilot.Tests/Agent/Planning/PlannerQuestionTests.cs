@@ -1,0 +1,172 @@
+using System.Text.RegularExpressions;
+using Autopilot.Core.Agent;
+using Autopilot.Core.Agent.Planning;
+using Autopilot.Core.Sql;
+
+namespace Autopilot.Tests.Agent.Planning;
+
+/// <summary>What the deterministic planner refuses, how it quotes what it takes from the question, and how it replans.</summary>
+[Collection(DemoPlanningCollection.Name)]
+public sealed partial class PlannerQuestionTests
+{
+    private const string RevenueByChannelLast30Days = """
+        SELECT u.channel AS channel, SUM(o.amount) AS revenue
+        FROM analytics.orders o JOIN analytics.users u ON u.user_id = o.user_id
+        WHERE CAST(o.created_at AS DATE) BETWEEN {today} - 30 AND {today} - 1
+        GROUP BY 1 ORDER BY 2 DESC, 1
+        """;
+
+    private readonly DemoPlanningCatalog _demo;
+
+    public PlannerQuestionTests(DemoPlanningCatalog demo) => _demo = demo;
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("What's the weather in Paris?")]
+    [InlineData("Write me a poem about churn")]
+    [InlineData("How many unicorns per day?")]
+    [InlineData("Delete all users")]
+    [InlineData("Why did revenue drop last week?")]
+    [InlineData("Forecast revenue for next month")]
+    [InlineData("Revenue by email in the last 30 days")]
+    [InlineData("Orders from jane@example.com")]
+    [InlineData("Orders in the last 24 hours")]
+    [InlineData("Revenue per quarter")]
+    [InlineData("Orders per user")]
+    [InlineData("Revenue by country and channel")]
+    [InlineData("What is the status of orders?")]
+    [InlineData("Show me the funnel")]
+    [InlineData("Number of sessions last week")]
+    [InlineData("Orders in the last 5000 days")]
+    public async Task A_question_it_cannot_read_completely_gets_no_plan(string question)
+    {
+        var plan = await new DeterministicPlanner().PlanAsync(question, _demo.Catalog, [], CancellationToken.None);
+
+        Assert.Null(plan);
+    }
+
+    [Fact]
+    public void Every_supported_example_is_planned_validated_and_admitted_by_the_gate_unchanged()
+    {
+        Assert.NotEmpty(DeterministicPlanner.SupportedQuestions);
+        foreach (var question in DeterministicPlanner.SupportedQuestions)
+        {
+            var plan = DeterministicPlanner.Plan(question, _demo.Catalog);
+            Assert.True(plan is not null, $"No plan for the example \"{question}\"");
+            Assert.Empty(PlanValidator.Validate(plan, _demo.Catalog));
+            var decision = SqlGate.Evaluate(plan.Steps[0].Sql, _demo.Gate);
+            Assert.True(decision.Allowed && decision.Reasons.Count == 0, $"{question}: {string.Join(" | ", decision.Reasons)}");
+        }
+    }
+
+    [Fact]
+    public void No_plan_selects_groups_or_filters_on_a_pii_column()
+    {
+        var questions = PlannerAnswerTests.Questions.Select(row => (string)row[0]).Concat(DeterministicPlanner.SupportedQuestions)
+            .Append("Top 5 users by revenue in the last 7 days").Append("New users by email_opt_in");
+        foreach (var question in questions)
+        {
+            if (DeterministicPlanner.Plan(question, _demo.Catalog) is { } plan)
+            {
+                Assert.DoesNotMatch(PiiColumn(), plan.Steps[0].Sql);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_plan_says_its_window_and_its_risks()
+    {
+        var plan = DeterministicPlanner.Plan("What is our DAU?", _demo.Catalog)!;
+
+        Assert.Contains("the last 30 days", plan.Goal, StringComparison.Ordinal);
+        Assert.Contains("the last 30 days", plan.Steps[0].Description, StringComparison.Ordinal);
+        Assert.Contains(plan.Risks, r => r.Contains("defaulted to the last 30 days", StringComparison.Ordinal));
+        Assert.Contains(plan.Risks, r => r.Contains("Large scan of analytics.events", StringComparison.Ordinal));
+        Assert.Empty(plan.RequiredApprovals);
+        Assert.Equal("deterministic", plan.Planner);
+    }
+
+    [Fact]
+    public void A_filter_value_from_the_question_is_only_ever_a_quoted_string_literal()
+    {
+        const string Question = "Revenue from the \"x' OR '1'='1\" channel in the last 7 days";
+        var plan = DeterministicPlanner.Plan(Question, _demo.Catalog);
+
+        Assert.NotNull(plan);
+        Assert.Empty(PlanValidator.Validate(plan, _demo.Catalog));
+        var parsed = SqlParser.Parse(plan.Steps[0].Sql);
+        Assert.NotNull(parsed.Query);
+        Assert.Contains(@"LOWER(u.channel) = 'x\' or \'1\'=\'1'", plan.Steps[0].Sql, StringComparison.Ordinal);
+
+        var decision = SqlGate.Evaluate(plan.Steps[0].Sql, _demo.Gate);
+        Assert.True(decision.Allowed);
+        using var answers = new DemoAnswers(_demo.Path);
+        var (actual, expected) = answers.Run(decision.Print(SqlDialect.DuckDb)!, "SELECT SUM(o.amount) AS revenue FROM analytics.orders o WHERE false");
+        PlannerAnswerTests.AssertSameAnswer(expected, actual, plan.Steps[0].Sql);
+
+        var apostrophe = DeterministicPlanner.Plan("Orders from the \"O'Brien\" channel in the last 7 days", _demo.Catalog);
+        Assert.NotNull(apostrophe);
+        Assert.Contains(@"LOWER(u.channel) = 'o\'brien'", apostrophe.Steps[0].Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_replan_drops_the_filter_on_a_column_the_errors_name_and_answers_the_rest()
+    {
+        const string Question = "Revenue in the US by channel over the last 30 days";
+        var first = DeterministicPlanner.Plan(Question, _demo.Catalog);
+        Assert.NotNull(first);
+        Assert.Contains("LOWER(u.country) = 'us'", first.Steps[0].Sql, StringComparison.Ordinal);
+
+        var plan = await new DeterministicPlanner().PlanAsync(Question, _demo.Catalog, ["Column analytics.users.country does not exist."], CancellationToken.None);
+
+        Assert.NotNull(plan);
+        Assert.DoesNotContain("country", plan.Steps[0].Sql, StringComparison.Ordinal);
+        Assert.Contains(plan.Risks, r => r.Contains("Left out the filter \"US\"", StringComparison.Ordinal));
+        Assert.Contains(plan.Risks, r => r.StartsWith("Replanned after validation errors", StringComparison.Ordinal));
+        Assert.Empty(PlanValidator.Validate(plan, _demo.Catalog));
+        var decision = SqlGate.Evaluate(plan.Steps[0].Sql, _demo.Gate);
+        Assert.True(decision.Allowed && decision.Reasons.Count == 0);
+        using var answers = new DemoAnswers(_demo.Path);
+        var (actual, expected) = answers.Run(decision.Print(SqlDialect.DuckDb)!, RevenueByChannelLast30Days);
+        PlannerAnswerTests.AssertSameAnswer(expected, actual, plan.Steps[0].Sql);
+    }
+
+    [Fact]
+    public async Task A_replan_drops_a_split_on_a_column_the_errors_name()
+    {
+        var plan = await new DeterministicPlanner().PlanAsync(
+            "Revenue by channel over the last 30 days", _demo.Catalog, ["Column analytics.users.channel does not exist."], CancellationToken.None);
+
+        Assert.NotNull(plan);
+        Assert.Equal(ResultShape.Scalar, plan.ExpectedShape);
+        Assert.DoesNotContain("channel", plan.Steps[0].Sql, StringComparison.Ordinal);
+        Assert.Contains(plan.Risks, r => r.Contains("Left out the split by \"channel\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_replan_gives_up_when_what_is_measured_needs_the_column_the_errors_name()
+    {
+        var plan = await new DeterministicPlanner().PlanAsync(
+            "Revenue in the last 7 days", _demo.Catalog, ["Column analytics.orders.amount does not exist."], CancellationToken.None);
+
+        Assert.Null(plan);
+    }
+
+    [Fact]
+    public async Task A_replan_after_errors_in_another_planners_plan_returns_a_plan_that_validates()
+    {
+        var plan = await new DeterministicPlanner().PlanAsync(
+            "Revenue by channel over the last 30 days", _demo.Catalog,
+            ["Table analytics.revenue_daily does not exist in the catalog.", "Column analytics.users.signup_source does not exist."], CancellationToken.None);
+
+        Assert.NotNull(plan);
+        Assert.Empty(PlanValidator.Validate(plan, _demo.Catalog));
+        Assert.Contains("u.channel", plan.Steps[0].Sql, StringComparison.Ordinal);
+        using var answers = new DemoAnswers(_demo.Path);
+        var (actual, expected) = answers.Run(SqlGate.Evaluate(plan.Steps[0].Sql, _demo.Gate).Print(SqlDialect.DuckDb)!, RevenueByChannelLast30Days);
+        PlannerAnswerTests.AssertSameAnswer(expected, actual, plan.Steps[0].Sql);
+    }
+
+    [GeneratedRegex(@"\b(email|contact_number|email_opt_in)\b")]
+    private static partial Regex PiiColumn();
+}
