@@ -54,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(settings.Queries);
         services.AddSingleton<QueryPath>();
         services.AddSingleton<QueryPreviewStore>();
+        services.AddSingleton<TenantQueryLimitsStore>();
         services.AddSingleton(settings.Agent);
         services.AddSingleton<AgentTransitions>();
         services.AddSingleton<AgentCatalogLoader>();

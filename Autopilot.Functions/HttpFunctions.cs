@@ -83,4 +83,10 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.ApproveAgentRun)]
     public Task<ApiResult> ApproveAgentRun([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agent/runs/{run_id}/approve")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ApproveAgentRun, req, client);
+
+    [Function(RouteNames.QueryLimits)]
+    public Task<ApiResult> QueryLimits([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/queries/limits")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.QueryLimits, req, client);
+
+    [Function(RouteNames.SetQueryLimits)]
+    public Task<ApiResult> SetQueryLimits([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/queries/limits")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SetQueryLimits, req, client);
 }

@@ -24,6 +24,8 @@ public static class RouteNames
     public const string ConfirmPiiReview = "ConfirmPiiReview";
     public const string PreviewQuery = "PreviewQuery";
     public const string ApproveRunQuery = "ApproveRunQuery";
+    public const string QueryLimits = "QueryLimits";
+    public const string SetQueryLimits = "SetQueryLimits";
     public const string AgentRun = "AgentRun";
     public const string AgentRunStatus = "AgentRunStatus";
     public const string ApproveAgentRun = "ApproveAgentRun";

@@ -36,6 +36,8 @@ public static class RouteTable
         new(RouteNames.ConfirmPiiReview, "POST", "api/v1/pii/review/confirm", RouteAccess.Member, PiiReviewEndpoints.Confirm),
         new(RouteNames.PreviewQuery, "POST", "api/v1/queries/preview", RouteAccess.Member, QueryEndpoints.Preview),
         new(RouteNames.ApproveRunQuery, "POST", "api/v1/queries/approve-run", RouteAccess.Member, QueryEndpoints.ApproveRun),
+        new(RouteNames.QueryLimits, "GET", "api/v1/queries/limits", RouteAccess.Member, QueryLimitsEndpoints.Get),
+        new(RouteNames.SetQueryLimits, "POST", "api/v1/queries/limits", RouteAccess.Admin, QueryLimitsEndpoints.Set),
         new(RouteNames.AgentRun, "POST", "api/v1/agent/run", RouteAccess.Member, AgentEndpoints.Run),
         new(RouteNames.AgentRunStatus, "GET", "api/v1/agent/runs/{run_id}", RouteAccess.Member, AgentEndpoints.Status),
         new(RouteNames.ApproveAgentRun, "POST", "api/v1/agent/runs/{run_id}/approve", RouteAccess.Member, AgentEndpoints.Approve),

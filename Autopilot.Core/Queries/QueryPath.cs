@@ -25,9 +25,11 @@ public sealed class QueryPath
     private readonly AuditLog _audit;
     private readonly ServiceOptions _service;
     private readonly QueryOptions _options;
+    private readonly TenantQueryLimitsStore _tenantLimits;
 
-    public QueryPath(WarehouseResolver warehouses, CatalogStore catalog, CostGate costs, CostLimiter limiter, IAutopilotCache cache, AuditLog audit, ServiceOptions service, QueryOptions options)
+    public QueryPath(WarehouseResolver warehouses, CatalogStore catalog, CostGate costs, CostLimiter limiter, IAutopilotCache cache, AuditLog audit, ServiceOptions service, QueryOptions options, TenantQueryLimitsStore tenantLimits)
     {
+        _tenantLimits = tenantLimits;
         _warehouses = warehouses;
         _catalog = catalog;
         _costs = costs;
@@ -44,7 +46,7 @@ public sealed class QueryPath
     public async Task<QueryPlan> PlanAsync(string tenantId, string connectionId, string sql, CancellationToken cancellation)
     {
         var warehouse = await _warehouses.ForConnectionAsync(tenantId, connectionId, cancellation);
-        var context = new SqlGateContext(_options.Gate, await PoliciesAsync(tenantId, connectionId, warehouse, cancellation));
+        var context = new SqlGateContext(await GateOptionsAsync(tenantId, cancellation), await PoliciesAsync(tenantId, connectionId, warehouse, cancellation));
         var gate = SqlGate.Evaluate(sql, context);
         QueryPlan plan;
         if (!gate.Allowed)
@@ -86,6 +88,10 @@ public sealed class QueryPath
         }, cancellation);
         return plan;
     }
+
+    /// <summary>The gate's limits for a tenant: the service's, with the tenant's own overrides.</summary>
+    public async Task<SqlGateOptions> GateOptionsAsync(string tenantId, CancellationToken cancellation) =>
+        (await _tenantLimits.GetAsync(tenantId, cancellation))?.Apply(_options.Gate) ?? _options.Gate;
 
     /// <summary>
     /// Runs a ready (or approved) plan once: from the cache when the same SQL ran lately, else with its bytes reserved
