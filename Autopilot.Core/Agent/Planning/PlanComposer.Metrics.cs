@@ -59,7 +59,7 @@ internal static partial class PlanComposer
 
         var shape = request.Grain != TimeGrain.None ? ResultShape.Series : request.GroupBy is not null ? ResultShape.Table : ResultShape.Scalar;
         var split = request.GroupBy is { } by
-            ? request.Top is { } n ? $", top {PlanSql.Number(n)} {by.Label} values by {measure.Name}{(request.Ascending ? " (lowest first)" : string.Empty)}" : $" by {by.Label}"
+            ? request.Top is { } n ? $", {(request.Ascending ? "bottom" : "top")} {PlanSql.Number(n)} {by.Label} values by {measure.Name}" : $" by {by.Label}"
             : string.Empty;
         var goal = $"{Capitalized(measure.Label)}{GrainText(request.Grain)}{split} {request.Window.Phrase}{FilterText(request)}.";
         var description = $"Aggregate {table.Display} ({measure.Sql()}){GrainText(request.Grain)}{split} for rows with {table.TimeColumn} in {request.Window.Description}{FilterText(request)}.";

@@ -129,8 +129,7 @@ internal sealed partial class QuestionReader
         var word = _text[index];
         var singular = Words.Singular(word);
         var table = measure.Table;
-        if ((word is "event" or "events" || (word == "event" && _text[index + 1] is "name" or "names" or "type" or "types"))
-            && table == _roles.Events && _roles.EventName is { } eventName)
+        if (word is "event" or "events" && table == _roles.Events && _roles.EventName is { } eventName)
         {
             if (_text[index + 1] is "name" or "names" or "type" or "types")
             {

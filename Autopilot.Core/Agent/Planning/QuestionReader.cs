@@ -33,7 +33,7 @@ internal sealed partial class QuestionReader
     {
         ArgumentNullException.ThrowIfNull(roles);
         if (string.IsNullOrWhiteSpace(question) || question.Length > QuestionText.MaxLength
-            || question.Contains('@', StringComparison.Ordinal) || question.Any(char.IsControl))
+            || question.Contains('@', StringComparison.Ordinal) || question.Any(c => char.IsControl(c) && !char.IsWhiteSpace(c)))
         {
             return null;
         }

@@ -24,7 +24,7 @@ internal static class Words
         "weeks", "month", "months", "year", "years", "vs", "versus", "than", "compared", "top", "bottom", "most",
         "least", "new", "unique", "distinct", "recent", "that", "these", "those", "it", "its", "so", "far", "since",
         "between", "as", "up", "down", "trend", "time", "split", "broken", "breakdown", "grouped", "group", "there",
-        "where", "equal", "equals", "not", "than", "get", "got", "see", "average", "avg", "mean", "sum", "rate",
+        "equal", "equals", "not", "get", "got", "see", "average", "avg", "mean", "sum", "rate",
     ], StringComparer.Ordinal);
 
     /// <summary>A number written in digits (up to 9999) or in words; null otherwise.</summary>
