@@ -44,7 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DependencyMonitor>();
         services.AddSingleton<AdmissionPolicy>();
         services.AddSingleton<AdmissionStore>();
-        services.AddSingleton<TenantLimitsStore>();
+        services.AddSingleton<Tenants.TenantSettingsStore>();
         services.AddSingleton<QueueProcessor>();
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<TableAlertSink>();
@@ -54,7 +54,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(settings.Queries);
         services.AddSingleton<QueryPath>();
         services.AddSingleton<QueryPreviewStore>();
-        services.AddSingleton<TenantQueryLimitsStore>();
         services.AddSingleton(settings.Agent);
         services.AddSingleton<AgentTransitions>();
         services.AddSingleton<AgentCatalogLoader>();

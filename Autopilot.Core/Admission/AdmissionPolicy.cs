@@ -8,21 +8,24 @@ public sealed class AdmissionPolicy
 {
     private readonly AdmissionLimits _defaults;
     private readonly DependencyMonitor _dependencies;
-    private readonly TenantLimitsStore _tenantLimits;
+    private readonly Tenants.TenantSettingsStore _tenantSettings;
 
-    public AdmissionPolicy(ServiceOptions options, DependencyMonitor dependencies, TenantLimitsStore tenantLimits)
+    public AdmissionPolicy(ServiceOptions options, DependencyMonitor dependencies, Tenants.TenantSettingsStore tenantSettings)
     {
         ArgumentNullException.ThrowIfNull(options);
         _defaults = new AdmissionLimits(options.MaxWorkflowsPerTenant, options.MaxProfileWorkflowsPerTenant);
         _dependencies = dependencies;
-        _tenantLimits = tenantLimits;
+        _tenantSettings = tenantSettings;
     }
+
+    /// <summary>The tenant setting that holds its own limits.</summary>
+    public const string SettingName = "admission_limits";
 
     public AdmissionLimits Defaults => _defaults;
 
     /// <summary>The tenant's own limits if an admin set them, else the configured defaults.</summary>
     public async Task<AdmissionLimits> LimitsForAsync(string tenantId, CancellationToken cancellation) =>
-        await _tenantLimits.GetAsync(tenantId, cancellation) ?? _defaults;
+        await _tenantSettings.GetAsync<AdmissionLimits>(tenantId, SettingName, cancellation) ?? _defaults;
 
     /// <summary>The outage that makes new work of this type wait, in the seed's order of checks (QUEUE-1 b, c); null when none.</summary>
     public async Task<string?> OutageFor(string workflowType, CancellationToken cancellation) => workflowType switch

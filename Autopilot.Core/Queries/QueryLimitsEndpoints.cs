@@ -27,7 +27,7 @@ public static class QueryLimitsEndpoints
             throw new ApiError(StatusCodes.Status400BadRequest, problem);
         }
 
-        await context.Service<TenantQueryLimitsStore>().SetAsync(tenant, limits, context.Cancellation);
+        await context.Service<Tenants.TenantSettingsStore>().SetAsync(tenant, TenantQueryLimits.SettingName, limits, context.Cancellation);
         var effective = await context.Service<QueryPath>().GateOptionsAsync(tenant, context.Cancellation);
         await context.Service<AuditLog>().AppendAsync(tenant, "query_limits_updated", Describe(tenant, effective), context.Cancellation);
         return ApiResult.Ok(Describe(tenant, effective));

@@ -25,11 +25,11 @@ public sealed class QueryPath
     private readonly AuditLog _audit;
     private readonly ServiceOptions _service;
     private readonly QueryOptions _options;
-    private readonly TenantQueryLimitsStore _tenantLimits;
+    private readonly Tenants.TenantSettingsStore _tenantSettings;
 
-    public QueryPath(WarehouseResolver warehouses, CatalogStore catalog, CostGate costs, CostLimiter limiter, IAutopilotCache cache, AuditLog audit, ServiceOptions service, QueryOptions options, TenantQueryLimitsStore tenantLimits)
+    public QueryPath(WarehouseResolver warehouses, CatalogStore catalog, CostGate costs, CostLimiter limiter, IAutopilotCache cache, AuditLog audit, ServiceOptions service, QueryOptions options, Tenants.TenantSettingsStore tenantSettings)
     {
-        _tenantLimits = tenantLimits;
+        _tenantSettings = tenantSettings;
         _warehouses = warehouses;
         _catalog = catalog;
         _costs = costs;
@@ -91,7 +91,7 @@ public sealed class QueryPath
 
     /// <summary>The gate's limits for a tenant: the service's, with the tenant's own overrides.</summary>
     public async Task<SqlGateOptions> GateOptionsAsync(string tenantId, CancellationToken cancellation) =>
-        (await _tenantLimits.GetAsync(tenantId, cancellation))?.Apply(_options.Gate) ?? _options.Gate;
+        (await _tenantSettings.GetAsync<TenantQueryLimits>(tenantId, TenantQueryLimits.SettingName, cancellation))?.Apply(_options.Gate) ?? _options.Gate;
 
     /// <summary>
     /// Runs a ready (or approved) plan once: from the cache when the same SQL ran lately, else with its bytes reserved

@@ -11,6 +11,9 @@ public sealed record TenantQueryLimits(
     int? TimeWindowDays,
     string? RequireTimeFilter)
 {
+    /// <summary>The tenant setting that holds these limits.</summary>
+    public const string SettingName = "query_limits";
+
     public SqlGateOptions Apply(SqlGateOptions defaults)
     {
         ArgumentNullException.ThrowIfNull(defaults);

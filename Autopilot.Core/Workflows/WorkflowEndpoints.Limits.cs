@@ -30,7 +30,7 @@ public static partial class WorkflowEndpoints
             throw new ApiError(StatusCodes.Status400BadRequest, "concurrency_limit must be 1–100 and profile_limit 1–concurrency_limit");
         }
 
-        await context.Service<TenantLimitsStore>().SetAsync(tenant, limits, context.Cancellation);
+        await context.Service<Tenants.TenantSettingsStore>().SetAsync(tenant, AdmissionPolicy.SettingName, limits, context.Cancellation);
         await context.Service<AuditLog>().AppendAsync(tenant, "workflow_limits_updated", new { concurrency_limit = limits.Total, profile_limit = limits.Profile }, context.Cancellation);
 
         // Raising a limit may let queued work start now.
