@@ -65,9 +65,10 @@ ap_log "Azurite and redis-server answer; running tests ..."
 
 log="$work/dotnet-test.log"
 # Own process group so an interrupted run can stop the test host too; tee keeps the output visible.
+# A test hung for 10 minutes aborts the run (with the hung test named) instead of eating CI's time.
 # shellcheck disable=SC2016 # expanded by the inner bash
 setsid bash -o pipefail -c '"$@" 2>&1 | tee "$0"' "$log" \
-  flock -s "$AP_BUILD_LOCK" dotnet test Autopilot.sln -c Release --no-build "$@" </dev/null &
+  flock -s "$AP_BUILD_LOCK" dotnet test Autopilot.sln -c Release --no-build --blame-hang-timeout 10m --blame-hang-dump-type none "$@" </dev/null &
 tests_pid=$!
 set +e
 wait "$tests_pid"
