@@ -193,6 +193,8 @@ public sealed class ComposeAnswerActivity : TaskActivity<ComposeRequest, JsonObj
         float f => f.ToString("0.##", CultureInfo.InvariantCulture),
         decimal m => m.ToString("0.##", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        JsonElement { ValueKind: JsonValueKind.Number } e when e.TryGetInt64(out var whole) => whole.ToString(CultureInfo.InvariantCulture),
+        JsonElement { ValueKind: JsonValueKind.Number } e => e.GetDouble().ToString("0.##", CultureInfo.InvariantCulture),
         JsonElement e => e.ToString(),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
