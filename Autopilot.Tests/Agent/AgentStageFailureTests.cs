@@ -1,16 +1,11 @@
 using System.Text.Json.Nodes;
-using Autopilot.Core;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Workflows;
-using Autopilot.Server.Engine;
 using Autopilot.Tests.Infrastructure;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Autopilot.Tests.Agent;
 
@@ -22,38 +17,22 @@ namespace Autopilot.Tests.Agent;
 [Collection(ProcessCollection.Name)]
 public sealed class AgentStageFailureTests : IAsyncLifetime
 {
-    private readonly string _hub = TestEnvironment.NewHubName("agfail");
     private readonly ScriptedPlanner _planner = new();
     private readonly FaultyWarehouse _warehouse = new(new DuckDbWarehouse(SharedDemoWarehouse.Path, TimeProvider.System));
-    private ServiceProvider _services = null!;
-    private List<IHostedService> _hosted = null!;
+    private InProcessEngine _engine = null!;
 
-    private DurableTaskClient Client => _services.GetRequiredService<DurableTaskClient>();
+    private DurableTaskClient Client => _engine.Client;
 
     public async Task InitializeAsync()
     {
-        var settings = Settings.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        _engine = await InProcessEngine.StartAsync("agfail", configure: services =>
         {
-            ["AZURE_STORAGE_CONNECTION_STRING"] = TestEnvironment.StorageConnectionString,
-            ["TASKHUB_NAME"] = _hub,
-            ["AUTOPILOT_ENCRYPTION_KEY"] = TestEnvironment.NewEncryptionKey(),
-            ["DEMO_WAREHOUSE_PATH"] = SharedDemoWarehouse.Path,
-        }).Build());
-        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddAutopilotCore(settings);
-        services.AddSingleton<IWarehouse>(_warehouse);
-        services.AddDurableEngine(new EngineOptions { StorageConnectionString = settings.StorageConnectionString, TaskHubName = _hub });
-        services.AddSingleton<IQuestionPlanner>(_planner); // after the deterministic planner: asked only when that one has no plan
-        _services = services.BuildServiceProvider();
-        _hosted = _services.GetServices<IHostedService>().ToList();
-        foreach (var hosted in _hosted)
-        {
-            await hosted.StartAsync(CancellationToken.None);
-        }
+            services.AddSingleton<IWarehouse>(_warehouse);
+            services.AddSingleton<IQuestionPlanner>(_planner); // after the deterministic planner: asked only when that one has no plan
+        });
 
         // The run plans over a profiled catalog.
-        var catalog = new StorageFactory(_hub).Catalog;
+        var catalog = new StorageFactory(_engine.Hub).Catalog;
         var schema = await _warehouse.IntrospectAsync(CancellationToken.None);
         var profiles = new List<TableProfile>();
         foreach (var table in schema.Tables)
@@ -69,15 +48,7 @@ public sealed class AgentStageFailureTests : IAsyncLifetime
 
     private const string Tenant = "org_stage";
 
-    public async Task DisposeAsync()
-    {
-        foreach (var hosted in Enumerable.Reverse(_hosted))
-        {
-            await hosted.StopAsync(CancellationToken.None);
-        }
-
-        await _services.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _engine.DisposeAsync();
 
     [Fact]
     public async Task A_plan_the_validator_rejects_twice_ends_as_validation_failed_and_nothing_runs()

@@ -1,16 +1,11 @@
 using System.Text.Json.Nodes;
-using Autopilot.Core;
 using Autopilot.Core.Admission;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Workflows;
-using Autopilot.Server.Engine;
 using Autopilot.Tests.Infrastructure;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Autopilot.Tests.Engine;
 
@@ -18,42 +13,14 @@ namespace Autopilot.Tests.Engine;
 [Collection(ProcessCollection.Name)]
 public sealed class EngineClientTests : IAsyncLifetime
 {
-    private readonly string _hub = TestEnvironment.NewHubName("client");
-    private ServiceProvider _services = null!;
-    private List<IHostedService> _hosted = null!;
+    private InProcessEngine _engine = null!;
 
-    private DurableTaskClient Client => _services.GetRequiredService<DurableTaskClient>();
+    private DurableTaskClient Client => _engine.Client;
 
-    public async Task InitializeAsync()
-    {
-        var settings = Settings.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AZURE_STORAGE_CONNECTION_STRING"] = TestEnvironment.StorageConnectionString,
-            ["TASKHUB_NAME"] = _hub,
-            ["AUTOPILOT_ENCRYPTION_KEY"] = TestEnvironment.NewEncryptionKey(),
-            ["DEMO_WAREHOUSE_PATH"] = SharedDemoWarehouse.Path,
-            ["AUTOPILOT_TEST_STEP_DELAY_MS"] = "1500",
-        }).Build());
-        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddAutopilotCore(settings);
-        services.AddDurableEngine(new EngineOptions { StorageConnectionString = settings.StorageConnectionString, TaskHubName = _hub });
-        _services = services.BuildServiceProvider();
-        _hosted = _services.GetServices<IHostedService>().ToList();
-        foreach (var hosted in _hosted)
-        {
-            await hosted.StartAsync(CancellationToken.None);
-        }
-    }
+    public async Task InitializeAsync() =>
+        _engine = await InProcessEngine.StartAsync("client", new Dictionary<string, string?> { ["AUTOPILOT_TEST_STEP_DELAY_MS"] = "1500" });
 
-    public async Task DisposeAsync()
-    {
-        foreach (var hosted in Enumerable.Reverse(_hosted))
-        {
-            await hosted.StopAsync(CancellationToken.None);
-        }
-
-        await _services.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _engine.DisposeAsync();
 
     [Fact]
     public async Task Start_with_a_chosen_id_wait_read_output_list_and_purge()
@@ -97,7 +64,7 @@ public sealed class EngineClientTests : IAsyncLifetime
     }
 
     private Task CreateRunAsync(string id, string tenant) =>
-        _services.GetRequiredService<WorkflowRunStore>().CreateAsync(
+        _engine.Services.GetRequiredService<WorkflowRunStore>().CreateAsync(
             new WorkflowRun(id, tenant, WorkflowTypes.Profile, WorkflowStatus.Running, TimeProvider.System.GetUtcNow(), null, $"conn_{tenant}", null),
             CancellationToken.None);
 }
