@@ -56,6 +56,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<QueryPreviewStore>();
         services.AddSingleton(settings.Agent);
         services.AddSingleton<AgentTransitions>();
+        services.AddSingleton<DimensionValueLookup>();
         services.AddSingleton<AgentCatalogLoader>();
 
         // Planners are tried in registration order: the language model first when enabled, then the deterministic one.

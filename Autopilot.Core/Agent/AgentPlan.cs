@@ -10,4 +10,8 @@ public sealed record AgentPlan(
     IReadOnlyList<string> Risks,
     IReadOnlyList<string> RequiredApprovals,
     ResultShape ExpectedShape,
-    string Planner);
+    string Planner)
+{
+    /// <summary>How the planner read the question (word by word); null when a planner does not say, and then the plan is not used.</summary>
+    public PlanReading? Reading { get; init; }
+}

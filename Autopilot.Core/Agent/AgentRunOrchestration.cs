@@ -25,6 +25,13 @@ public sealed class AgentRunOrchestration : TaskOrchestrator<AgentRunInput, Json
 
         context.SetCustomStatus(new { stage = AgentStage.Planning });
         var planned = await context.CallActivityAsync<PlanOutcome>(nameof(PlanQuestionActivity), new PlanRequest(tenant, runId, input.Message, []), StepRetry.Default);
+        if (planned.Plan is null && planned.Clarification is { } ask)
+        {
+            // The question has words no plan could use: ask, never answer a different question.
+            return await context.CallActivityAsync<JsonObject>(nameof(ComposeAnswerActivity), new ComposeRequest(tenant, runId, input.UserId, input.SessionId,
+                input.Message, AgentResponseTypes.ClarificationNeeded, ask.Summary, null, null, null, [], [], null, null) { Clarification = ask }, StepRetry.Default);
+        }
+
         if (planned.Plan is not { } plan)
         {
             return await Compose(AgentResponseTypes.Error, planned.NotUnderstood ?? "No steps executed", null, null, null, errors: planned.Examples);

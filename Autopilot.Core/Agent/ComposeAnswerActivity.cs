@@ -107,17 +107,18 @@ public sealed class ComposeAnswerActivity : TaskActivity<ComposeRequest, JsonObj
         }
 
         var rows = output.Rows;
+        var read = plan.Reading is { } reading ? " " + reading.Interpretation : string.Empty;
         if (rows.Count == 0)
         {
-            return $"{input.Summary}: {plan.Goal} — no rows.";
+            return $"{input.Summary}: {plan.Goal} — no rows.{read}";
         }
 
         var first = rows[0];
         return plan.ExpectedShape switch
         {
-            ResultShape.Scalar => $"{input.Summary}: {plan.Goal} — {string.Join(", ", first.Select(kv => $"{kv.Key} = {Show(kv.Value)}"))}.",
-            ResultShape.Series => $"{input.Summary}: {plan.Goal} — {rows.Count} points; latest {string.Join(", ", rows[^1].Select(kv => $"{kv.Key} = {Show(kv.Value)}"))}.",
-            _ => $"{input.Summary}: {plan.Goal} — {rows.Count} rows; first: {string.Join(", ", first.Select(kv => $"{kv.Key} = {Show(kv.Value)}"))}.",
+            ResultShape.Scalar => $"{input.Summary}: {plan.Goal} — {string.Join(", ", first.Select(kv => $"{kv.Key} = {Show(kv.Value)}"))}.{read}",
+            ResultShape.Series => $"{input.Summary}: {plan.Goal} — {rows.Count} points; latest {string.Join(", ", rows[^1].Select(kv => $"{kv.Key} = {Show(kv.Value)}"))}.{read}",
+            _ => $"{input.Summary}: {plan.Goal} — {rows.Count} rows; first: {string.Join(", ", first.Select(kv => $"{kv.Key} = {Show(kv.Value)}"))}.{read}",
         };
     }
 
@@ -145,6 +146,12 @@ public sealed class ComposeAnswerActivity : TaskActivity<ComposeRequest, JsonObj
                 return new JsonObject { ["approval"] = new JsonObject { ["status"] = "expired", ["preview_id"] = expired.PreviewId }, ["gate"] = GateJson(expired, false) };
             case AgentResponseTypes.Error:
                 return input.Errors.Count == 0 ? [] : new JsonObject { ["errors"] = new JsonArray(input.Errors.Select(e => (JsonNode?)e).ToArray()) };
+            case AgentResponseTypes.ClarificationNeeded when input.Clarification is { } ask:
+                return new JsonObject
+                {
+                    ["unused_words"] = new JsonArray(ask.UnusedWords.Select(w => (JsonNode?)w).ToArray()),
+                    ["suggestions"] = new JsonArray(ask.Suggestions.Select(q => (JsonNode?)q).ToArray()),
+                };
             case AgentResponseTypes.PartialFailure:
                 return new JsonObject
                 {

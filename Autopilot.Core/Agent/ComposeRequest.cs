@@ -15,4 +15,8 @@ public sealed record ComposeRequest(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Errors,
     string? FailedStep,
-    string? FailureClass);
+    string? FailureClass)
+{
+    /// <summary>Set for <see cref="AgentResponseTypes.ClarificationNeeded"/>: what the run could not use and what it can answer.</summary>
+    public PlanClarification? Clarification { get; init; }
+}

@@ -44,13 +44,46 @@ public sealed class AgentRunTests : IClassFixture<ServerFixture>
     }
 
     [Fact]
-    public async Task A_question_the_planner_cannot_read_is_an_error_that_says_what_it_can_answer()
+    public async Task A_question_the_planner_cannot_read_is_asked_back_naming_its_words_and_what_it_can_answer()
     {
         var tenant = await ProfiledTenantAsync();
         var (_, body) = await Http.SendAsync(HttpMethod.Post, "api/v1/agent/run", tenant, "member", Ask(tenant, "compose a haiku about penguins"));
 
-        Assert.Equal("error", body!["response_type"]!.GetValue<string>());
-        Assert.NotEmpty(body["data"]!["errors"]!.AsArray());
+        Assert.Equal("clarification_needed", body!["response_type"]!.GetValue<string>());
+        Assert.Equal(["compose", "haiku", "penguins"], body["data"]!["unused_words"]!.AsArray().Select(w => w!.GetValue<string>()));
+        Assert.NotEmpty(body["data"]!["suggestions"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_word_no_plan_element_uses_makes_the_run_ask_instead_of_answering_another_question()
+    {
+        var tenant = await ProfiledTenantAsync();
+        var (status, body) = await Http.SendAsync(HttpMethod.Post, "api/v1/agent/run", tenant, "member", Ask(tenant, "How many paid orders were placed in the last 30 days?"));
+
+        Assert.Equal(200, status);
+        Assert.True(body!["response_type"]!.GetValue<string>() == "clarification_needed", body.ToJsonString());
+        Assert.Equal(["paid"], body["data"]!["unused_words"]!.AsArray().Select(w => w!.GetValue<string>()));
+        Assert.Contains("\"paid\"", body["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(body["data"]!["suggestions"]!.AsArray(), q => q!.GetValue<string>() == "How many orders were placed in the last 30 days");
+        Assert.Null(body["result"]);
+    }
+
+    [Fact]
+    public async Task A_value_named_with_spaces_is_looked_up_through_the_query_path_and_filtered_on_as_the_data_spells_it()
+    {
+        var tenant = await ProfiledTenantAsync();
+        var (_, body) = await Http.SendAsync(HttpMethod.Post, "api/v1/agent/run", tenant, "member", Ask(tenant, "Total revenue from paid social users in the last 30 days"));
+
+        Assert.True(body!["response_type"]!.GetValue<string>() == "query_result", body.ToJsonString());
+        Assert.Contains("u.channel = 'paid_social'", body["provenance"]!["sql"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("I read this as: revenue", body["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        var row = Assert.Single(body["data"]!["rows"]!.AsArray())!.AsObject();
+        var answer = double.Parse(row.Single().Value!.ToJsonString(), CultureInfo.InvariantCulture);
+        var expected = OwnDouble("""
+            SELECT SUM(o.amount) FROM analytics.orders o JOIN analytics.users u ON u.user_id = o.user_id
+            WHERE u.channel = 'paid_social' AND CAST(o.created_at AS DATE) >= current_date - 30 AND CAST(o.created_at AS DATE) < current_date
+            """);
+        Assert.Equal(expected, answer, 6);
     }
 
     [Fact]
@@ -95,6 +128,14 @@ public sealed class AgentRunTests : IClassFixture<ServerFixture>
         var (status, _) = await Http.SendAsync(HttpMethod.Post, $"api/v1/workflows/profile?org_id={tenant}", tenant, "member");
         Assert.Equal(200, status);
         return tenant;
+    }
+
+    internal static double OwnDouble(string sql)
+    {
+        using var connection = DemoWarehouse.OpenReadOnly(SharedDemoWarehouse.Path);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToDouble(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     internal static long OwnCount(string sql)

@@ -54,9 +54,17 @@ internal sealed record CatalogRoles(
             .FirstOrDefault();
 
         var aliases = new HashSet<string>(StringComparer.Ordinal);
-        var entityTable = entity is { } e ? new PlanTable(e.Table, e.Columns, AliasFor(e.Table.Table, aliases)) : null;
-        var eventTable = events.Table is not null ? new PlanTable(events.Table, events.Columns, AliasFor(events.Table.Table, aliases)) : null;
-        var transactionTable = transactions.Table is not null ? new PlanTable(transactions.Table, transactions.Columns, AliasFor(transactions.Table.Table, aliases)) : null;
+        PlanTable Plan(CatalogTable table, List<CatalogColumn> columns) => new(table, columns, AliasFor(table.Table, aliases))
+        {
+            Values = catalog.Values
+                .Where(v => string.Equals(v.Dataset, table.Dataset, StringComparison.OrdinalIgnoreCase) && string.Equals(v.Table, table.Table, StringComparison.OrdinalIgnoreCase))
+                .GroupBy(v => v.Column, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.First().Values, StringComparer.OrdinalIgnoreCase),
+        };
+
+        var entityTable = entity is { } e ? Plan(e.Table, e.Columns) : null;
+        var eventTable = events.Table is not null ? Plan(events.Table, events.Columns) : null;
+        var transactionTable = transactions.Table is not null ? Plan(transactions.Table, transactions.Columns) : null;
         return new CatalogRoles(
             entityTable,
             entityKey,

@@ -43,8 +43,14 @@ public sealed class DeterministicPlanner : IQuestionPlanner
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var roles = CatalogRoles.Find(catalog);
-        return QuestionReader.Read(question ?? string.Empty, roles, lenient: false) is { } request ? PlanComposer.Compose(request, roles) : null;
+        return QuestionReader.Read(question ?? string.Empty, roles, lenient: false).Request is { } request ? PlanComposer.Compose(request, roles) : null;
     }
+
+    /// <summary>
+    /// When the question has words no plan element can use: the run's question back — those words, and the closest
+    /// questions it can answer. Null when there is nothing to name (the question is simply not one it reads).
+    /// </summary>
+    public static PlanClarification? Clarify(string question, AgentCatalog catalog) => PlannerClarification.For(question ?? string.Empty, catalog);
 
     /// <summary>
     /// After a plan failed validation: plan again over the catalog without the tables and columns the errors name,
@@ -58,7 +64,7 @@ public sealed class DeterministicPlanner : IQuestionPlanner
         var note = $"Replanned after validation errors: {string.Join("; ", previousErrors.Take(3))}";
         var reduced = ReplanCatalog.Without(catalog, previousErrors);
         var roles = CatalogRoles.Find(reduced);
-        if (QuestionReader.Read(question ?? string.Empty, roles, lenient: true) is not { } request)
+        if (QuestionReader.Read(question ?? string.Empty, roles, lenient: true).Request is not { } request)
         {
             return null;
         }

@@ -40,12 +40,57 @@ internal static partial class PlanComposer
         risks.AddRange(query.Risks);
         if (request.Filters.Count > 0)
         {
-            risks.Add("Filter values are taken from the question as written and compared case-insensitively; a value the data does not hold gives an empty answer.");
+            risks.Add("Filter values are the data's own spellings of the words in the question (looked up before planning).");
         }
 
         risks.AddRange(request.Notes);
-        return new AgentPlan(query.Goal, [new PlanStep("s1", ExecuteQuery, query.Sql, query.Description)], risks, [], query.Shape, PlannerName);
+        return new AgentPlan(query.Goal, [new PlanStep("s1", ExecuteQuery, query.Sql, query.Description)], risks, [], query.Shape, PlannerName)
+        {
+            Reading = ReadingOf(request, roles, query),
+        };
     }
+
+    /// <summary>How the question was read, for the validator to check against the SQL and for the summary.</summary>
+    private static PlanReading ReadingOf(PlanRequest request, CatalogRoles roles, ComposedQuery query)
+    {
+        var measure = request.Measure;
+        var subject = SubjectOf(measure, roles);
+        var aggregation = measure.Kind switch
+        {
+            MeasureKind.Conversion or MeasureKind.Retention => "RATIO",
+            MeasureKind.Funnel => "FUNNEL",
+            _ => measure.Aggregate,
+        };
+        var groupings = new List<string>();
+        if (request.Grain != TimeGrain.None)
+        {
+            groupings.Add(PeriodName(request.Grain));
+        }
+
+        if (request.GroupBy is { } group)
+        {
+            groupings.Add(group.Column);
+        }
+
+        var interpretation = $"I read this as: {char.ToLowerInvariant(query.Goal[0])}{query.Goal[1..].TrimEnd('.')}"
+            + (request.WindowDefaulted ? $" (the question names no time window, so {request.Window.Description})" : string.Empty) + ".";
+        return new PlanReading(
+            request.Question,
+            subject,
+            aggregation,
+            request.Filters.Select(f => new PlanFilterReading(f.Table.Display, f.Column, f.Values, f.Negated)).ToList(),
+            request.Window.Description,
+            groupings,
+            request.Words,
+            interpretation);
+    }
+
+    /// <summary>What a measure counts: people (the entity) or rows of its table.</summary>
+    internal static string SubjectOf(Measure measure, CatalogRoles roles) =>
+        measure.Kind is MeasureKind.ActiveUsers or MeasureKind.NewEntities or MeasureKind.Buyers or MeasureKind.Conversion
+            or MeasureKind.Retention or MeasureKind.Funnel
+            ? roles.Entity?.Name ?? "users"
+            : measure.Table.Name;
 
     /// <summary>A written query: SQL, what it returns, the goal and step text, the tables it reads and its own risks.</summary>
     private sealed record ComposedQuery(string Sql, ResultShape Shape, string Goal, string Description, IReadOnlyList<PlanTable> Reads, IReadOnlyList<string> Risks);

@@ -12,7 +12,14 @@ internal sealed record PlanRequest(
     bool Ascending,
     IReadOnlyList<Filter> Filters,
     IReadOnlyList<string> FunnelSteps,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The question as asked.</summary>
+    public string Question { get; init; } = string.Empty;
+
+    /// <summary>Every word of the question and the element it produced.</summary>
+    public IReadOnlyList<PlanWord> Words { get; init; } = [];
+}
 
 /// <summary>The period a series is grouped by; <see cref="None"/> for a single number or a breakdown.</summary>
 internal enum TimeGrain
@@ -87,10 +94,17 @@ internal sealed record Measure(MeasureKind Kind, PlanTable Table, string Aggrega
 /// <summary>A column a question groups by: a dimension, or the entity's id ("top 10 users by revenue").</summary>
 internal sealed record Dimension(PlanTable Table, string Column, string Label);
 
-/// <summary>An equality filter on a dimension, compared case-insensitively; the value is always a quoted literal.</summary>
-internal sealed record Filter(PlanTable Table, string Column, string Value)
+/// <summary>
+/// A filter on a dimension: equal to one of <paramref name="Values"/> (or to none, when negated). The values are the
+/// data's own spellings, looked up before planning, and always quoted literals.
+/// </summary>
+internal sealed record Filter(PlanTable Table, string Column, IReadOnlyList<string> Values, bool Negated = false)
 {
-    public string Sql => $"LOWER({Table.Ref(Column)}) = {PlanSql.String(Value.ToLowerInvariant())}";
+    public string Sql => Values.Count == 1
+        ? $"{Table.Ref(Column)} {(Negated ? "!=" : "=")} {PlanSql.String(Values[0])}"
+        : $"{Table.Ref(Column)} {(Negated ? "NOT IN" : "IN")} ({string.Join(", ", Values.Select(PlanSql.String))})";
 
-    public string Description => $"{Column} = \"{Value}\"";
+    public string Description => Values.Count == 1
+        ? $"{Column} {(Negated ? "is not" : "=")} \"{Values[0]}\""
+        : $"{Column} {(Negated ? "is none of" : "is one of")} {string.Join(", ", Values.Select(v => $"\"{v}\""))}";
 }

@@ -11,6 +11,9 @@ internal sealed record PlanTable(CatalogTable Table, IReadOnlyList<CatalogColumn
     /// <summary>Bytes from which a read counts as a large scan worth a risk note.</summary>
     public const long LargeBytes = 1L << 30;
 
+    /// <summary>The looked-up values of its dimension columns, by column name; a column without an entry has none known.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Values { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public string Name => Table.Table;
 
     /// <summary><c>dataset.table</c>, as people read it.</summary>

@@ -107,7 +107,7 @@ internal sealed partial class QuestionReader
             }
 
             group = found;
-            _used.Add(candidate.Index);
+            Use(candidate.Index, PlanElement.Grouping);
             if (candidate.Top is { } n)
             {
                 top = top is null ? n : Math.Min(top.Value, n);
@@ -133,7 +133,7 @@ internal sealed partial class QuestionReader
         {
             if (_text[index + 1] is "name" or "names" or "type" or "types")
             {
-                _used.Add(index + 1);
+                Use(index + 1, PlanElement.Grouping);
             }
 
             return new Dimension(table, eventName, "event name");
@@ -157,7 +157,7 @@ internal sealed partial class QuestionReader
                     && !string.Equals(column.Column, singular, StringComparison.OrdinalIgnoreCase)
                     && column.Column.Contains('_', StringComparison.Ordinal) && _text[index + 1].Length > 0)
                 {
-                    _used.Add(index + 1);
+                    Use(index + 1, PlanElement.Grouping);
                 }
 
                 return new Dimension(candidate, column.Column, column.Column.Replace('_', ' '));

@@ -157,7 +157,7 @@ internal sealed partial class QuestionReader
                             || string.Equals(c.Column, Words.Singular(_text[j]), StringComparison.OrdinalIgnoreCase)));
                     if (column is not null)
                     {
-                        _used.Add(j);
+                        Use(j, PlanElement.Measure);
                         var word = aggregate switch { "AVG" => "average", "SUM" => "total", "MAX" => "max", _ => "min" };
                         return new Measure(MeasureKind.ColumnAggregate, table, aggregate, column.Column, PlanSql.Alias($"{word}_{column.Column}"),
                             $"{word} {column.Column} ({aggregate} of {table.Name}.{column.Column})");

@@ -168,7 +168,7 @@ internal sealed partial class QuestionReader
                 windows.Add(found);
                 for (var k = i; k < i + length; k++)
                 {
-                    _used.Add(k);
+                    Use(k, PlanElement.Window);
                 }
 
                 i += length - 1;

@@ -20,7 +20,7 @@ internal sealed partial class QuestionReader
     private readonly List<string> _notes = [];
 
     // Word positions already read as part of something (a window, a split, a value), so nothing reads them twice.
-    private readonly HashSet<int> _used = [];
+    private readonly Dictionary<int, PlanElement> _used = [];
 
     private QuestionReader(QuestionText text, CatalogRoles roles, bool lenient)
     {
@@ -29,16 +29,38 @@ internal sealed partial class QuestionReader
         _lenient = lenient;
     }
 
-    public static PlanRequest? Read(string question, CatalogRoles roles, bool lenient)
+    /// <summary>
+    /// The question read into a request, or why not: the words it could not use (the run then asks about them), or
+    /// nothing (not a question this planner reads).
+    /// </summary>
+    public static QuestionReading Read(string question, CatalogRoles roles, bool lenient)
     {
         ArgumentNullException.ThrowIfNull(roles);
         if (string.IsNullOrWhiteSpace(question) || question.Length > QuestionText.MaxLength
             || question.Contains('@', StringComparison.Ordinal) || question.Any(c => char.IsControl(c) && !char.IsWhiteSpace(c)))
         {
-            return null;
+            return new QuestionReading(null, []);
         }
 
-        return new QuestionReader(QuestionText.Read(question), roles, lenient).Read();
+        var reader = new QuestionReader(QuestionText.Read(question), roles, lenient);
+        var request = reader.Read();
+        if (request is null)
+        {
+            return new QuestionReading(null, reader.UnknownWords());
+        }
+
+        var words = reader.Account(request, out var unused);
+        if (unused.Count > 0 && !lenient)
+        {
+            return new QuestionReading(null, unused);
+        }
+
+        if (unused.Count > 0)
+        {
+            request = request with { Notes = [.. request.Notes, .. unused.Select(w => $"Left out \"{w}\": nothing in the catalog that validates matches it.")] };
+        }
+
+        return new QuestionReading(request with { Question = question, Words = words }, []);
     }
 
     private PlanRequest? Read()
@@ -48,7 +70,7 @@ internal sealed partial class QuestionReader
             return null;
         }
 
-        var steps = FunnelSteps();
+        var steps = KnownSteps(FunnelSteps());
         var groups = GroupCandidates();
         var measure = ReadMeasure(steps, groups);
         if (measure is null || !ReadTime(out var grain, out var window, out var defaulted, out var compare))

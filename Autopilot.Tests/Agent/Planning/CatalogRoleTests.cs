@@ -30,7 +30,16 @@ public sealed class CatalogRoleTests : IDisposable
             Column("activity", "action", "STRING", 5), Column("activity", "occurred_at", "TIMESTAMP", 5000),
             Column("payments", "payment_id", "STRING", 1000), Column("payments", "customer_id", "STRING", 200),
             Column("payments", "total", "NUMERIC", 90), Column("payments", "state", "STRING", 3), Column("payments", "paid_at", "TIMESTAMP", 1000),
-        ]);
+        ])
+    {
+        // What the value lookup finds in the tables the test creates below.
+        Values =
+        [
+            new ColumnValues("shop", "customers", "region", ["north", "south", "east", "west"]),
+            new ColumnValues("shop", "activity", "action", ["login", "view", "cart", "buy", "logout"]),
+            new ColumnValues("shop", "payments", "state", ["settled", "pending", "voided"]),
+        ],
+    };
 
     public static TheoryData<string, string> Questions => new()
     {

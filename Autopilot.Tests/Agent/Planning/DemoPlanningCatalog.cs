@@ -44,9 +44,29 @@ public sealed class DemoPlanningCatalog : IAsyncLifetime
 
         Catalog = new AgentCatalog(tables, columns);
         Gate = new SqlGateContext(SqlGateOptions.Default, PoliciesOf(Catalog));
+        Catalog = Catalog with { Values = LookUpValues(Catalog, Gate, Path) };
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The dimension values the run looks up through the query path: the same queries, through the gate, on DuckDB.</summary>
+    public static IReadOnlyList<ColumnValues> LookUpValues(AgentCatalog catalog, SqlGateContext gate, string path)
+    {
+        using var answers = new DemoAnswers(path);
+        var values = new List<ColumnValues>();
+        foreach (var (dataset, table, column, sql) in DimensionValueLookup.Queries(catalog))
+        {
+            var decision = SqlGate.Evaluate(sql, gate);
+            if (!decision.Allowed || decision.Reasons.Count > 0)
+            {
+                throw new InvalidOperationException($"The gate does not admit the value lookup unchanged: {sql}: {string.Join(" | ", decision.Reasons)}");
+            }
+
+            values.Add(new ColumnValues(dataset, table, column, answers.Read(decision.Print(SqlDialect.DuckDb)!).Rows.Select(r => (string)r[0]!).ToList()));
+        }
+
+        return values;
+    }
 
     /// <summary>Time-filter policies from a catalog, as the query path builds them.</summary>
     public static IReadOnlyDictionary<string, SqlTablePolicy> PoliciesOf(AgentCatalog catalog)

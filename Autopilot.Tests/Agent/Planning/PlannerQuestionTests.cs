@@ -89,14 +89,19 @@ public sealed partial class PlannerQuestionTests
     [Fact]
     public void A_filter_value_from_the_question_is_only_ever_a_quoted_string_literal()
     {
-        const string Question = "Revenue from the \"x' OR '1'='1\" channel in the last 7 days";
-        var plan = DeterministicPlanner.Plan(Question, _demo.Catalog);
+        // A value the data holds (here, as the lookup would find it) that is also an injection attempt.
+        const string Hostile = "x' OR '1'='1";
+        var catalog = _demo.Catalog with
+        {
+            Values = [.. _demo.Catalog.Values.Select(v => v.Column == "channel" ? v with { Values = [.. v.Values, Hostile, "O'Brien"] } : v)],
+        };
+        var plan = DeterministicPlanner.Plan($"Revenue from the \"{Hostile}\" channel in the last 7 days", catalog);
 
         Assert.NotNull(plan);
-        Assert.Empty(PlanValidator.Validate(plan, _demo.Catalog));
+        Assert.Empty(PlanValidator.Validate(plan, catalog));
         var parsed = SqlParser.Parse(plan.Steps[0].Sql);
         Assert.NotNull(parsed.Query);
-        Assert.Contains(@"LOWER(u.channel) = 'x\' or \'1\'=\'1'", plan.Steps[0].Sql, StringComparison.Ordinal);
+        Assert.Contains(@"u.channel = 'x\' OR \'1\'=\'1'", plan.Steps[0].Sql, StringComparison.Ordinal);
 
         var decision = SqlGate.Evaluate(plan.Steps[0].Sql, _demo.Gate);
         Assert.True(decision.Allowed);
@@ -104,9 +109,20 @@ public sealed partial class PlannerQuestionTests
         var (actual, expected) = answers.Run(decision.Print(SqlDialect.DuckDb)!, "SELECT SUM(o.amount) AS revenue FROM analytics.orders o WHERE false");
         PlannerAnswerTests.AssertSameAnswer(expected, actual, plan.Steps[0].Sql);
 
-        var apostrophe = DeterministicPlanner.Plan("Orders from the \"O'Brien\" channel in the last 7 days", _demo.Catalog);
+        var apostrophe = DeterministicPlanner.Plan("Orders from the \"O'Brien\" channel in the last 7 days", catalog);
         Assert.NotNull(apostrophe);
-        Assert.Contains(@"LOWER(u.channel) = 'o\'brien'", apostrophe.Steps[0].Sql, StringComparison.Ordinal);
+        Assert.Contains(@"u.channel = 'O\'Brien'", apostrophe.Steps[0].Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quoted_value_the_data_does_not_hold_is_asked_about_not_answered()
+    {
+        const string Question = "Revenue from the \"x' OR '1'='1\" channel in the last 7 days";
+
+        Assert.Null(DeterministicPlanner.Plan(Question, _demo.Catalog));
+        var ask = DeterministicPlanner.Clarify(Question, _demo.Catalog);
+        Assert.NotNull(ask);
+        Assert.Contains("x' OR '1'='1", ask.UnusedWords);
     }
 
     [Fact]
@@ -115,13 +131,13 @@ public sealed partial class PlannerQuestionTests
         const string Question = "Revenue in the US by channel over the last 30 days";
         var first = DeterministicPlanner.Plan(Question, _demo.Catalog);
         Assert.NotNull(first);
-        Assert.Contains("LOWER(u.country) = 'us'", first.Steps[0].Sql, StringComparison.Ordinal);
+        Assert.Contains("u.country = 'US'", first.Steps[0].Sql, StringComparison.Ordinal);
 
         var plan = await new DeterministicPlanner().PlanAsync(Question, _demo.Catalog, ["Column analytics.users.country does not exist."], CancellationToken.None);
 
         Assert.NotNull(plan);
         Assert.DoesNotContain("country", plan.Steps[0].Sql, StringComparison.Ordinal);
-        Assert.Contains(plan.Risks, r => r.Contains("Left out the filter \"US\"", StringComparison.Ordinal));
+        Assert.Contains(plan.Risks, r => r.Contains("Left out \"US\"", StringComparison.Ordinal));
         Assert.Contains(plan.Risks, r => r.StartsWith("Replanned after validation errors", StringComparison.Ordinal));
         Assert.Empty(PlanValidator.Validate(plan, _demo.Catalog));
         var decision = SqlGate.Evaluate(plan.Steps[0].Sql, _demo.Gate);
