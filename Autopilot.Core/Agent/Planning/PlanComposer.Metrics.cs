@@ -37,7 +37,7 @@ internal static partial class PlanComposer
             orderBy.Add(column);
         }
 
-        select.Add($"{measure.Sql()} AS {measure.Name}");
+        select.Add($"{MeasureSql(request)} AS {measure.Name}");
         var sql = new StringBuilder()
             .Append("SELECT ").AppendJoin(", ", select)
             .Append("\nFROM ").Append(source.From)
@@ -62,7 +62,7 @@ internal static partial class PlanComposer
             ? request.Top is { } n ? $", {(request.Ascending ? "bottom" : "top")} {PlanSql.Number(n)} {by.Label} values by {measure.Name}" : $" by {by.Label}"
             : string.Empty;
         var goal = $"{Capitalized(measure.Label)}{GrainText(request.Grain)}{split} {request.Window.Phrase}{FilterText(request)}.";
-        var description = $"Aggregate {table.Display} ({measure.Sql()}){GrainText(request.Grain)}{split} for rows with {table.TimeColumn} in {request.Window.Description}{FilterText(request)}.";
+        var description = $"Aggregate {table.Display} ({MeasureSql(request)}){GrainText(request.Grain)}{split} for rows with {table.TimeColumn} in {request.Window.Description}{FilterText(request)}.";
         var risks = source.Risks.ToList();
         if (shape == ResultShape.Series)
         {
@@ -129,6 +129,11 @@ internal static partial class PlanComposer
 
         return new ComposedQuery(sql.ToString(), request.GroupBy is null ? ResultShape.Scalar : ResultShape.Table, goal, description, Reads(table, source), risks);
     }
+
+    // A share: matching rows as a percentage of all the rows in the window (and in the other filters).
+    private static string MeasureSql(PlanRequest request) => request.Measure.Kind == MeasureKind.Share
+        ? $"SAFE_DIVIDE(COUNTIF({string.Join(" AND ", request.Filters.Where(f => f.Table == request.Measure.Table).Select(f => f.Sql))}), COUNT(*)) * 100"
+        : request.Measure.Sql();
 
     private static List<PlanTable> Reads(PlanTable table, Source source) => source.Joined is { } joined ? [table, joined] : [table];
 }

@@ -88,7 +88,7 @@ internal static partial class PlanComposer
     /// <summary>What a measure counts: people (the entity) or rows of its table.</summary>
     internal static string SubjectOf(Measure measure, CatalogRoles roles) =>
         measure.Kind is MeasureKind.ActiveUsers or MeasureKind.NewEntities or MeasureKind.Buyers or MeasureKind.Conversion
-            or MeasureKind.Retention or MeasureKind.Funnel
+            or MeasureKind.Retention or MeasureKind.Funnel or MeasureKind.Entities
             ? roles.Entity?.Name ?? "users"
             : measure.Table.Name;
 
@@ -123,7 +123,9 @@ internal static partial class PlanComposer
             risks.Add($"Joins {entity.Display} on {roles.EntityKey} to look up {string.Join(" and ", looked)}, reading all of it (a lookup has no narrower window).");
         }
 
-        where.AddRange(request.Filters.Where(f => f.Table == table || (joins && f.Table == entity)).Select(f => f.Sql));
+        // A share's filters on the measured table are its numerator, not a restriction of the rows it divides by.
+        var share = request.Measure.Kind == MeasureKind.Share;
+        where.AddRange(request.Filters.Where(f => (f.Table == table && !share) || (joins && f.Table == entity)).Select(f => f.Sql));
         return new Source(from, where, joins ? entity : null, risks);
     }
 

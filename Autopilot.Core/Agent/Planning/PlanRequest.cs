@@ -65,6 +65,12 @@ internal enum MeasureKind
 
     /// <summary>Entities reaching each of a sequence of event names.</summary>
     Funnel,
+
+    /// <summary>Rows of the entity table (all users, however active), all time unless a window is named.</summary>
+    Entities,
+
+    /// <summary>The percentage of rows that match the question's filters on the measured table ("% of orders refunded").</summary>
+    Share,
 }
 
 /// <summary>
@@ -85,6 +91,10 @@ internal sealed record Measure(MeasureKind Kind, PlanTable Table, string Aggrega
             ("COUNT_DISTINCT", _) => $"COUNT(DISTINCT IF({condition}, {column}, NULL))",
             ("SUM", null) => $"SUM({column})",
             ("SUM", _) => $"SUM(IF({condition}, {column}, 0))",
+            ("MEDIAN", null) => $"APPROX_QUANTILES({column}, 100)[OFFSET(50)]",
+            ("MEDIAN", _) => $"APPROX_QUANTILES(IF({condition}, {column}, NULL), 100)[OFFSET(50)]",
+            (['P', ..] percentile, null) => $"APPROX_QUANTILES({column}, 100)[OFFSET({percentile[1..]})]",
+            (['P', ..] percentile, _) => $"APPROX_QUANTILES(IF({condition}, {column}, NULL), 100)[OFFSET({percentile[1..]})]",
             (_, null) => $"{Aggregate}({column})",
             _ => $"{Aggregate}(IF({condition}, {column}, NULL))",
         };

@@ -45,6 +45,11 @@ internal sealed record PlanTable(CatalogTable Table, IReadOnlyList<CatalogColumn
     public string InWindow(TimeWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
+        if (window.IsAllTime)
+        {
+            return UpToNow();
+        }
+
         var column = Ref(TimeColumn!);
         var start = $"{column} >= {Bound(window.Start)}";
         return window.End is { } end ? $"{start} AND {column} < {Bound(end)}" : start;

@@ -75,7 +75,12 @@ internal sealed partial class QuestionReader
     {
         var measure = request.Measure;
         var table = measure.Table;
-        if (TableWords(table).Contains(_text[index]) || TableWords(table).Contains(Words.Singular(_text[index])))
+        var aboutPeople = measure.Kind is MeasureKind.ActiveUsers or MeasureKind.NewEntities or MeasureKind.Buyers
+            or MeasureKind.Conversion or MeasureKind.Retention or MeasureKind.Funnel or MeasureKind.Entities;
+
+        // The table's own name counts only when its rows are what is counted: active users are read from events, but
+        // "events" in a question about active users is not about them.
+        if ((!aboutPeople || table == _roles.Entity) && (TableWords(table).Contains(_text[index]) || TableWords(table).Contains(Words.Singular(_text[index]))))
         {
             return true;
         }
@@ -85,8 +90,6 @@ internal sealed partial class QuestionReader
             return true;
         }
 
-        var aboutPeople = measure.Kind is MeasureKind.ActiveUsers or MeasureKind.NewEntities or MeasureKind.Buyers
-            or MeasureKind.Conversion or MeasureKind.Retention or MeasureKind.Funnel;
         var looksUpPeople = _roles.Entity is { } entity && (request.Filters.Any(f => f.Table == entity) || request.GroupBy?.Table == entity);
         if ((aboutPeople || looksUpPeople) && IsPeopleNoun(index))
         {

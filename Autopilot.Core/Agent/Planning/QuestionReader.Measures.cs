@@ -15,12 +15,18 @@ internal sealed partial class QuestionReader
     {
         ["average"] = "AVG", ["avg"] = "AVG", ["mean"] = "AVG", ["total"] = "SUM", ["sum"] = "SUM", ["max"] = "MAX",
         ["maximum"] = "MAX", ["largest"] = "MAX", ["biggest"] = "MAX", ["min"] = "MIN", ["minimum"] = "MIN", ["smallest"] = "MIN",
+        ["median"] = "MEDIAN", ["highest"] = "MAX", ["lowest"] = "MIN",
     };
+
+    private static readonly string[] ShareWords = ["percentage", "percent", "share", "proportion", "fraction", "%", "pct", "ratio"];
+
+    private static readonly string[] ChangeWords =
+        ["change", "changes", "growth", "grew", "increase", "increased", "decrease", "decreased", "vs", "versus", "compared", "wow", "mom", "dod", "yoy", "delta", "difference"];
 
     private Measure? ReadMeasure(IReadOnlyList<string> steps, IReadOnlyList<GroupCandidate> groups)
     {
         var roles = _roles;
-        var grouped = groups.Where(g => IsPeopleNoun(g.Index) || EventWords.Contains(_text[g.Index])).Select(g => g.Index).ToHashSet();
+        var grouped = groups.Where(g => !IsMeasureWord(g.Index) && (IsPeopleNoun(g.Index) || EventWords.Contains(_text[g.Index]))).Select(g => g.Index).ToHashSet();
         bool Any(params string[] words) => Enumerable.Range(0, _text.Count).Any(i => !grouped.Contains(i) && !_text.Words[i].Quoted && words.Contains(_text[i]));
 
         if (steps.Count >= 2)
@@ -39,6 +45,16 @@ internal sealed partial class QuestionReader
                 ? new Measure(MeasureKind.Conversion, events, "COUNT_DISTINCT", id, "conversion_rate",
                     $"conversion rate (share of active {PeopleLabel()} with at least one {Singular(tx)})")
                 : null;
+        }
+
+        // "what percentage of orders were refunded": the share of the measured rows that match the question's filters.
+        if (_text.HasAny(ShareWords) && !_text.HasAny(ChangeWords))
+        {
+            var shareOf = roles.Transactions is { } shared && Enumerable.Range(0, _text.Count).Any(IsTransactionNoun) ? shared
+                : Any(EventWords) ? roles.Events : null;
+            // The word is the measure, not a value ("share" is also an event name in many warehouses).
+            MarkUsed(_text.Words.ToList().FindIndex(w => ShareWords.Contains(w.Text)), _text.Words.ToList().FindIndex(w => ShareWords.Contains(w.Text)), PlanElement.Measure);
+            return shareOf is null ? null : new Measure(MeasureKind.Share, shareOf, "SHARE", null, PlanSql.Alias("pct_of_" + shareOf.Name), $"percentage of {shareOf.Name}");
         }
 
         if (_text.Has("average", "order", "value") || _text.Has("avg", "order", "value") || _text.HasAny("aov")
@@ -132,43 +148,102 @@ internal sealed partial class QuestionReader
             string.Format(System.Globalization.CultureInfo.InvariantCulture, label, Singular(tx), $"{tx.Name}.{amount}"));
     }
 
-    // "average amount", "total amount", "max price": an aggregate word, then a numeric column a table of a role has.
+    // "average amount", "total amount", "max price", "median order amount", "largest order", "p90 amount": an aggregate
+    // word, then a numeric column a table of a role has (the transactions' amount when only the noun follows).
     private Measure? ColumnAggregate()
     {
         for (var i = 0; i < _text.Count; i++)
         {
-            if (!AggregateWords.TryGetValue(_text[i], out var aggregate))
+            if (Percentile(i) is not { } aggregate && !AggregateWords.TryGetValue(_text[i], out aggregate))
             {
                 continue;
             }
 
-            for (var j = i + 1; j <= i + 3 && j < _text.Count; j++)
+            var measure = AggregateAfter(i, aggregate);
+            if (measure is not null)
             {
-                if (_text[j] is "of" or "the")
+                Use(i, PlanElement.Measure);
+                if (_text[i] == "percentile")
                 {
-                    continue;
+                    Use(i - 1, PlanElement.Measure);
                 }
 
-                foreach (var table in _roles.Tables.OrderByDescending(t => t == _roles.Transactions))
-                {
-                    var column = table.Columns.FirstOrDefault(c =>
-                        CatalogColumnFacts.IsNumeric(c.DataType) && !CatalogRoles.IsIdName(c.Column) && !CatalogColumnFacts.IsPiiOrSuspect(c)
-                        && (string.Equals(c.Column, _text[j], StringComparison.OrdinalIgnoreCase)
-                            || string.Equals(c.Column, Words.Singular(_text[j]), StringComparison.OrdinalIgnoreCase)));
-                    if (column is not null)
-                    {
-                        Use(j, PlanElement.Measure);
-                        var word = aggregate switch { "AVG" => "average", "SUM" => "total", "MAX" => "max", _ => "min" };
-                        return new Measure(MeasureKind.ColumnAggregate, table, aggregate, column.Column, PlanSql.Alias($"{word}_{column.Column}"),
-                            $"{word} {column.Column} ({aggregate} of {table.Name}.{column.Column})");
-                    }
-                }
-
-                break;
+                return measure;
             }
         }
 
         return null;
+    }
+
+    private Measure? AggregateAfter(int i, string aggregate)
+    {
+        for (var j = i + 1; j <= i + 3 && j < _text.Count; j++)
+        {
+            if (_text[j] is "of" or "the" or "an" or "a")
+            {
+                continue;
+            }
+
+            if (IsTransactionNoun(j) && _roles.Transactions is { } orders && _roles.Amount is { } amount
+                && !(j + 1 < _text.Count && orders.Columns.Any(c => CatalogColumnFacts.IsNumeric(c.DataType) && string.Equals(c.Column, _text[j + 1], StringComparison.OrdinalIgnoreCase))))
+            {
+                // "largest order": the amount of an order.
+                return AggregateOf(orders, amount, aggregate);
+            }
+
+            if (IsTransactionNoun(j))
+            {
+                continue;
+            }
+
+            foreach (var table in _roles.Tables.OrderByDescending(t => t == _roles.Transactions))
+            {
+                var column = table.Columns.FirstOrDefault(c =>
+                    CatalogColumnFacts.IsNumeric(c.DataType) && !CatalogRoles.IsIdName(c.Column) && !CatalogColumnFacts.IsPiiOrSuspect(c)
+                    && (string.Equals(c.Column, _text[j], StringComparison.OrdinalIgnoreCase)
+                        || string.Equals(c.Column, Words.Singular(_text[j]), StringComparison.OrdinalIgnoreCase)));
+                if (column is not null)
+                {
+                    Use(j, PlanElement.Measure);
+                    return AggregateOf(table, column.Column, aggregate);
+                }
+            }
+
+            break;
+        }
+
+        return null;
+    }
+
+    private static Measure AggregateOf(PlanTable table, string column, string aggregate)
+    {
+        var word = aggregate switch
+        {
+            "AVG" => "average",
+            "SUM" => "total",
+            "MAX" => "max",
+            "MIN" => "min",
+            "MEDIAN" => "median",
+            _ => aggregate.ToLowerInvariant(),
+        };
+        var how = aggregate switch
+        {
+            "MEDIAN" => "APPROX_QUANTILES, the 50th of 100 quantiles",
+            ['P', ..] => $"APPROX_QUANTILES, the {aggregate[1..]}th of 100 quantiles",
+            _ => aggregate,
+        };
+        return new Measure(MeasureKind.ColumnAggregate, table, aggregate, column, PlanSql.Alias($"{word}_{column}"),
+            $"{word} {column} ({how} of {table.Name}.{column})");
+    }
+
+    // "p90", "95th percentile": the percentile as P90.
+    private string? Percentile(int index)
+    {
+        var word = _text[index];
+        var digits = word.Length is 3 && word[0] == 'p' && char.IsAsciiDigit(word[1]) && char.IsAsciiDigit(word[2]) ? word[1..]
+            : word == "percentile" && _text[index - 1] is { Length: 4 } n && char.IsAsciiDigit(n[0]) && char.IsAsciiDigit(n[1]) && n[2..] is "th" or "st" or "nd" or "rd" ? n[..2]
+            : null;
+        return digits is null or "00" ? null : "P" + digits;
     }
 
     private bool IsNewEntityQuestion(HashSet<int> grouped)

@@ -78,6 +78,14 @@ internal sealed partial class QuestionReader
             return null;
         }
 
+        // "number of users by country", "how many users": people, not active people, and with no window named, all of them.
+        if (measure.Kind == MeasureKind.ActiveUsers && defaulted && grain == TimeGrain.None && !compare && _roles.Entity is { } entity
+            && !_text.HasAny("active", "dau", "wau", "mau", "engaged"))
+        {
+            measure = new Measure(MeasureKind.Entities, entity, "COUNT", null, PlanSql.Alias(entity.Name), $"{entity.Name} (rows of {entity.Display})");
+            (window, defaulted) = (TimeWindow.AllTime(), false);
+        }
+
         if (!ReadGroup(measure, groups, out var group, out var top, out var ascending) || !ReadFilters(measure, out var filters))
         {
             return null;
@@ -102,6 +110,12 @@ internal sealed partial class QuestionReader
                     : null;
             case MeasureKind.Conversion:
                 return request.Grain == TimeGrain.None && !request.Compare ? request : null;
+        }
+
+        if (request.Measure.Kind == MeasureKind.Share && (request.Compare || !request.Filters.Any(f => f.Table == request.Measure.Table)))
+        {
+            // A percentage of what? Without a condition on the measured rows there is nothing to divide.
+            return null;
         }
 
         if (request.Top is not null && request.Grain != TimeGrain.None)

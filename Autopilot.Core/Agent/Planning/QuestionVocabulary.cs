@@ -55,6 +55,8 @@ internal static class QuestionVocabulary
         MeasureKind.Conversion => Set("conversion", "convert", "converted", "converting", "conversions", "rate"),
         MeasureKind.Retention => Set("retention", "retained", "retain", "returning", "rate", "active", "both", "again"),
         MeasureKind.Funnel => Set("funnel", "step", "steps", "then", "conversion"),
+        MeasureKind.Entities => Set("registered", "existing", "ever", "signed"),
+        MeasureKind.Share => Set("percentage", "percent", "share", "proportion", "fraction", "%", "pct", "ratio", "rate"),
         _ => Set(),
     };
 

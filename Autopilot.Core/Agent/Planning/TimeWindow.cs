@@ -24,6 +24,11 @@ internal sealed record TimeWindow(DateBound Start, DateBound? End, string Descri
     public static TimeWindow LastYear() => new(
         new(WindowAnchor.YearStart, 12, WindowUnit.Month), new(WindowAnchor.YearStart, 0, WindowUnit.Month), "last year", WindowPeriod.Months);
 
+    /// <summary>Every row up to now: what a question about a whole table means when it names no window ("users by country").</summary>
+    public static TimeWindow AllTime() => new(new(WindowAnchor.Today, 0, WindowUnit.Day), null, "all time (every row up to now)", WindowPeriod.AllTime);
+
+    public bool IsAllTime => Period == WindowPeriod.AllTime;
+
     public static TimeWindow Today() => new(new(WindowAnchor.Today, 0, WindowUnit.Day), null, "today so far", WindowPeriod.ToDate);
 
     public static TimeWindow ThisWeek() => new(new(WindowAnchor.WeekStart, 0, WindowUnit.Day), null, "this week so far (since Monday)", WindowPeriod.ToDate);
@@ -63,7 +68,7 @@ internal sealed record TimeWindow(DateBound Start, DateBound? End, string Descri
     }
 
     /// <summary>"over the last 7 days", "for yesterday": the window as the end of a sentence.</summary>
-    public string Phrase => Description.StartsWith("the ", StringComparison.Ordinal) ? "over " + Description : "for " + Description;
+    public string Phrase => IsAllTime ? "over " + Description : Description.StartsWith("the ", StringComparison.Ordinal) ? "over " + Description : "for " + Description;
 
     private string PreviousDescription()
     {
@@ -122,4 +127,5 @@ internal enum WindowPeriod
     Weeks,
     Months,
     ToDate,
+    AllTime,
 }

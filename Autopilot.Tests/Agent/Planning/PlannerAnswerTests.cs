@@ -205,7 +205,7 @@ public sealed class PlannerAnswerTests
         }
     }
 
-    private static bool Same(object? expected, object? actual) => (expected, actual) switch
+    internal static bool Same(object? expected, object? actual) => (expected, actual) switch
     {
         (null, null) => true,
         (double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b))),
@@ -213,15 +213,15 @@ public sealed class PlannerAnswerTests
     };
 
     // The n complete days before today.
-    private static string Days(string column, int n) =>
+    internal static string Days(string column, int n) =>
         string.Create(CultureInfo.InvariantCulture, $"CAST({column} AS DATE) BETWEEN {{today}} - {n} AND {{today}} - 1");
 
     // The n complete Monday-to-Sunday weeks before this one.
-    private static string Weeks(string column, int n) =>
+    internal static string Weeks(string column, int n) =>
         string.Create(CultureInfo.InvariantCulture, $"CAST({column} AS DATE) >= {Week} - {7 * n} AND CAST({column} AS DATE) < {Week}");
 
     // The n complete calendar months before this one.
-    private static string Months(string column, int n) =>
+    internal static string Months(string column, int n) =>
         string.Create(CultureInfo.InvariantCulture, $"CAST({column} AS DATE) >= {Month} - INTERVAL {n} MONTH AND CAST({column} AS DATE) < {Month}");
 
     private static string Compared(string aggregate, string table, string column, string current, string previous, string currentWindow, string previousWindow) => $$"""
