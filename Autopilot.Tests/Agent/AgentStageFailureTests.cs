@@ -138,7 +138,7 @@ public sealed class AgentStageFailureTests : IAsyncLifetime
                 ? new AgentPlan("scripted", [new PlanStep("s1", "execute_query", sql, "scripted step")], [], [], ResultShape.Scalar, "scripted")
                 {
                     // Every planner says how it read each word; this one claims the whole scripted message.
-                    Reading = new PlanReading(question, "orders", "COUNT", [], null, [],
+                    Reading = new PlanReading(question, "config", "COUNT", [], null, [],
                         question.Split([' ', ':'], StringSplitOptions.RemoveEmptyEntries).Select(w => new PlanWord(w, PlanElement.Measure)).ToList(), "scripted"),
                 }
                 : null);

@@ -31,9 +31,29 @@ public static class LlmPlanSchema
               }
             },
             "risks": { "type": "array", "items": { "type": "string" }, "description": "Caveats: data gaps, assumptions, costs." },
-            "expected_shape": { "type": "string", "enum": ["scalar", "series", "table"] }
+            "expected_shape": { "type": "string", "enum": ["scalar", "series", "table"] },
+            "reading": {
+              "type": "object",
+              "description": "How the question was read: every word of the question with the plan element it produced (filler only for words with no meaning), and the filters with values exactly as the data spells them.",
+              "properties": {
+                "words": { "type": "array", "items": { "type": "object", "properties": {
+                  "word": { "type": "string" },
+                  "element": { "type": "string", "enum": ["filler", "measure", "entity", "filter", "grouping", "window", "ordering", "limit"] } },
+                  "required": ["word", "element"], "additionalProperties": false } },
+                "subject": { "type": "string", "description": "The table whose rows or entities are counted." },
+                "aggregation": { "type": "string", "description": "COUNT, COUNT_DISTINCT, SUM, AVG, MIN, MAX, MEDIAN, SHARE or RATIO." },
+                "filters": { "type": "array", "items": { "type": "object", "properties": {
+                  "table": { "type": "string" }, "column": { "type": "string" }, "values": { "type": "array", "items": { "type": "string" } } },
+                  "required": ["table", "column", "values"], "additionalProperties": false } },
+                "window": { "type": ["string", "null"] },
+                "groupings": { "type": "array", "items": { "type": "string" } },
+                "interpretation": { "type": "string" }
+              },
+              "required": ["words", "subject", "aggregation", "filters", "window", "groupings", "interpretation"],
+              "additionalProperties": false
+            }
           },
-          "required": ["goal", "steps", "risks", "expected_shape"],
+          "required": ["goal", "steps", "risks", "expected_shape", "reading"],
           "additionalProperties": false
         }
         """).RootElement.Clone();

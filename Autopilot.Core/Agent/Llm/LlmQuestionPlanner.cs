@@ -76,7 +76,8 @@ public sealed partial class LlmQuestionPlanner : IQuestionPlanner
             LogRejected(_logger, reading.Rejection ?? "unknown");
         }
 
-        return reading.Plan;
+        // The same accounting as every planner's plan: the model says which word produced which element.
+        return reading.Plan is { } plan ? plan with { Reading = LlmReadingParser.Parse(answer, question ?? string.Empty) } : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LLM planner left out {Tables} tables and {Identifiers} names that are not plain identifiers")]

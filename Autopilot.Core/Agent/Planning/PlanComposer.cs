@@ -62,7 +62,7 @@ internal static partial class PlanComposer
             _ => measure.Aggregate,
         };
         var groupings = new List<string>();
-        if (request.Grain != TimeGrain.None)
+        if (request.Grain != TimeGrain.None && query.Shape == ResultShape.Series)
         {
             groupings.Add(PeriodName(request.Grain));
         }

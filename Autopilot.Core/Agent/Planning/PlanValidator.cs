@@ -51,6 +51,7 @@ public static partial class PlanValidator
             errors.AddRange(PlanStepCheck.Run(label, parsed.Query!, catalog, series, aboutTime));
         }
 
+        errors.AddRange(ReadingCheck.Run(plan, catalog));
         return errors.Distinct(StringComparer.Ordinal).ToList();
     }
 

@@ -54,7 +54,7 @@ public sealed class LlmQuestionPlannerTests
         var format = Assert.IsType<ChatResponseFormatJson>(options.ResponseFormat);
         Assert.Equal("agent_plan", format.SchemaName);
         var schema = format.Schema!.Value;
-        Assert.Equal(["goal", "steps", "risks", "expected_shape"], schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["goal", "steps", "risks", "expected_shape", "reading"], schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["scalar", "series", "table"], schema.GetProperty("properties").GetProperty("expected_shape").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(true, options.AdditionalProperties!["strict"]);
         Assert.Equal(0.4f, options.Temperature);

@@ -53,7 +53,7 @@ public sealed class OpenAiCompatibleClientTests : IAsyncLifetime
         Assert.Equal("agent_plan", (string?)format["json_schema"]!["name"]);
         Assert.True((bool?)format["json_schema"]!["strict"]);
         Assert.Equal(
-            ["goal", "steps", "risks", "expected_shape"],
+            ["goal", "steps", "risks", "expected_shape", "reading"],
             format["json_schema"]!["schema"]!["required"]!.AsArray().Select(n => (string?)n));
     }
 
