@@ -284,5 +284,5 @@ public sealed class AdmissionStore
     private static Task BackOffAsync(int attempt, CancellationToken cancellation) =>
         Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + (Math.Min(attempt, 6) * 20))), cancellation);
 
-    private sealed record Slots(string Partition, ETag? ETag, IReadOnlyList<RunningWorkflow> Running, long NextSequence);
+    private sealed record Slots(string Partition, ETag? ETag, List<RunningWorkflow> Running, long NextSequence);
 }

@@ -46,7 +46,7 @@ public sealed class QueueBackgroundProcessor : BackgroundService
                 foreach (var tenant in await _admission.TenantsWithQueuedWorkAsync(stoppingToken))
                 {
                     var pass = await _processor.ProcessTenantAsync(_client, tenant, stoppingToken);
-                    if (pass.Processed > 0 || pass.SlotsReclaimed > 0)
+                    if ((pass.Processed > 0 || pass.SlotsReclaimed > 0) && _logger.IsEnabled(LogLevel.Information))
                     {
                         _logger.LogInformation("Queue pass for {Tenant}: admitted {Admitted}, reclaimed {Reclaimed}, waiting {Waiting}",
                             tenant, pass.Processed, pass.SlotsReclaimed, pass.QueuedTotal - pass.Processed);

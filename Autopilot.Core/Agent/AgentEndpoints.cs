@@ -22,20 +22,20 @@ public static class AgentEndpoints
         {
             if (value is null)
             {
-                throw ValidationError.Missing("body", name);
+                throw ValidationException.Missing("body", name);
             }
         }
 
         if (request.Message!.Length == 0)
         {
-            throw ValidationError.Invalid("body", "message", "string_too_short", "String should have at least 1 character", request.Message);
+            throw ValidationException.Invalid("body", "message", "string_too_short", "String should have at least 1 character", request.Message);
         }
 
         var tenant = context.Authorize(request.OrgId!);
         var connectionId = ConnectionStore.IdFor(tenant);
         if (await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation) is { Status: ConnectionStatus.Disconnected })
         {
-            throw new ApiError(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before asking questions");
+            throw new ApiException(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before asking questions");
         }
 
         var runId = Ids.New("run");
@@ -67,7 +67,7 @@ public static class AgentEndpoints
         var instance = await FindAsync(context, tenant, runId);
         if (!AwaitingApproval(instance))
         {
-            throw new ApiError(StatusCodes.Status409Conflict, $"Run {runId} is not waiting for an approval");
+            throw new ApiException(StatusCodes.Status409Conflict, $"Run {runId} is not waiting for an approval");
         }
 
         var approved = context.Body is not { ValueKind: JsonValueKind.Object } body || !body.TryGetProperty("approved", out var flag) || flag.ValueKind != JsonValueKind.False;
@@ -162,7 +162,7 @@ public static class AgentEndpoints
     {
         var instance = await context.Durable.GetInstanceAsync(runId, getInputsAndOutputs: true, context.Cancellation);
         var input = instance?.Name == nameof(AgentRunOrchestration) ? instance.ReadInputAs<AgentRunInput>() : null;
-        return input is not null && input.TenantId == tenant ? instance! : throw new ApiError(StatusCodes.Status404NotFound, "run not found");
+        return input is not null && input.TenantId == tenant ? instance! : throw new ApiException(StatusCodes.Status404NotFound, "run not found");
     }
 
     private static string StatusUrl(string tenant, string runId) => $"/api/v1/agent/runs/{Uri.EscapeDataString(runId)}?org_id={Uri.EscapeDataString(tenant)}";

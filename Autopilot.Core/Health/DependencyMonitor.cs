@@ -7,7 +7,7 @@ namespace Autopilot.Core.Health;
 /// briefly so admission stays cheap, re-probed at once after a step reports a transient warehouse failure), and
 /// the seed's simulation flags. The text-generation service has no probe yet: only its flag.
 /// </summary>
-public sealed class DependencyMonitor
+public sealed class DependencyMonitor : IDisposable
 {
     private static readonly TimeSpan ProbeCacheFor = TimeSpan.FromSeconds(2);
     private readonly WarehouseResolver _warehouses;
@@ -56,6 +56,8 @@ public sealed class DependencyMonitor
 
     /// <summary>A step saw the warehouse fail with a transient class: the next admission probes again instead of trusting the cache.</summary>
     public void ReportWarehouseFailure() => _lastProbe = _lastProbe with { At = DateTimeOffset.MinValue };
+
+    public void Dispose() => _probe.Dispose();
 
     private sealed record ProbeResult(DateTimeOffset At, bool Ok);
 }

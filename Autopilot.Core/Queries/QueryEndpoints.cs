@@ -22,7 +22,7 @@ public static class QueryEndpoints
         var sql = BodyText(context, "sql");
         if (string.IsNullOrWhiteSpace(sql))
         {
-            throw new ApiError(StatusCodes.Status400BadRequest, "sql is required");
+            throw new ApiException(StatusCodes.Status400BadRequest, "sql is required");
         }
 
         var connectionId = await ActiveConnectionAsync(context, tenant);
@@ -68,13 +68,13 @@ public static class QueryEndpoints
         var previewId = BodyText(context, "preview_id");
         if (string.IsNullOrEmpty(previewId))
         {
-            throw new ApiError(StatusCodes.Status400BadRequest, "preview_id is required");
+            throw new ApiException(StatusCodes.Status400BadRequest, "preview_id is required");
         }
 
         var showPii = context.Body is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("show_pii", out var flag) && flag.ValueKind == JsonValueKind.True;
         if (showPii && context.Identity.Role != UserRole.Admin)
         {
-            throw new ApiError(StatusCodes.Status403Forbidden, "Insufficient role: showing PII requires admin");
+            throw new ApiException(StatusCodes.Status403Forbidden, "Insufficient role: showing PII requires admin");
         }
 
         var store = context.Service<QueryPreviewStore>();
@@ -82,7 +82,7 @@ public static class QueryEndpoints
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var found = await store.GetAsync(tenant, previewId, context.Cancellation)
-                ?? throw new ApiError(StatusCodes.Status404NotFound, "preview_id not found");
+                ?? throw new ApiException(StatusCodes.Status404NotFound, "preview_id not found");
             var (preview, etag) = found;
             var now = time.GetUtcNow();
             if (preview.Status == PreviewStatus.Executed)
@@ -92,7 +92,7 @@ public static class QueryEndpoints
 
             if (now > preview.ExpiresAt)
             {
-                throw new ApiError(StatusCodes.Status409Conflict, "preview expired; preview the query again");
+                throw new ApiException(StatusCodes.Status409Conflict, "preview expired; preview the query again");
             }
 
             // A preview an agent run made: approving it lets the waiting run go on; the run executes it.
@@ -111,7 +111,7 @@ public static class QueryEndpoints
 
             if (preview.Status == PreviewStatus.Executing && now - (preview.ApprovedAt ?? preview.CreatedAt) < context.Service<QueryPath>().Options.Timeout * 2)
             {
-                throw new ApiError(StatusCodes.Status409Conflict, "preview is already running; call again for its result");
+                throw new ApiException(StatusCodes.Status409Conflict, "preview is already running; call again for its result");
             }
 
             var claimed = preview with
@@ -128,7 +128,7 @@ public static class QueryEndpoints
             return await RunClaimedAsync(context, claimed, showPii);
         }
 
-        throw new ApiError(StatusCodes.Status409Conflict, "preview is changing; try again");
+        throw new ApiException(StatusCodes.Status409Conflict, "preview is changing; try again");
     }
 
     private static async Task<ApiResult> RunClaimedAsync(ApiContext context, QueryPreview claimed, bool showPii)
@@ -175,7 +175,7 @@ public static class QueryEndpoints
                 FailureClass.QuotaExceeded => StatusCodes.Status409Conflict,
                 _ => StatusCodes.Status502BadGateway,
             };
-            throw new ApiError(status, CompleteWorkflowRunActivity.Sanitize(failed.Message));
+            throw new ApiException(status, CompleteWorkflowRunActivity.Sanitize(failed.Message));
         }
         catch
         {
@@ -243,7 +243,7 @@ public static class QueryEndpoints
         var connectionId = ConnectionStore.IdFor(tenant);
         var connection = await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation);
         return connection is { Status: ConnectionStatus.Disconnected }
-            ? throw new ApiError(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before querying")
+            ? throw new ApiException(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before querying")
             : connectionId;
     }
 

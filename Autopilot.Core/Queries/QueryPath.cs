@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Autopilot.Core.Audit;
 using Autopilot.Core.Caching;
 using Autopilot.Core.Catalog;

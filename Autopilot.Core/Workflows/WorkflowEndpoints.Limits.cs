@@ -27,7 +27,7 @@ public static partial class WorkflowEndpoints
         var limits = new AdmissionLimits(request.ConcurrencyLimit ?? current.Total, request.ProfileLimit ?? Math.Min(current.Profile, request.ConcurrencyLimit ?? current.Total));
         if (limits.Total is < 1 or > 100 || limits.Profile < 1 || limits.Profile > limits.Total)
         {
-            throw new ApiError(StatusCodes.Status400BadRequest, "concurrency_limit must be 1–100 and profile_limit 1–concurrency_limit");
+            throw new ApiException(StatusCodes.Status400BadRequest, "concurrency_limit must be 1–100 and profile_limit 1–concurrency_limit");
         }
 
         await context.Service<Tenants.TenantSettingsStore>().SetAsync(tenant, AdmissionPolicy.SettingName, limits, context.Cancellation);

@@ -89,16 +89,16 @@ public static partial class WorkflowEndpoints
         var id = context.RouteValue("dead_letter_id");
         var store = context.Service<DeadLetterStore>();
         var letter = (await store.ListAsync(tenant, null, null, context.Cancellation)).FirstOrDefault(l => l.DeadLetterId == id)
-            ?? throw new ApiError(StatusCodes.Status404NotFound, "dead letter not found");
+            ?? throw new ApiException(StatusCodes.Status404NotFound, "dead letter not found");
         if (letter.Status != WorkflowStatus.DeadLetter)
         {
-            throw new ApiError(StatusCodes.Status409Conflict, $"dead letter {id} was already re-queued");
+            throw new ApiException(StatusCodes.Status409Conflict, $"dead letter {id} was already re-queued");
         }
 
         var run = await context.Service<WorkflowRunStore>().GetAsync(tenant, letter.WorkflowId, context.Cancellation)
-            ?? throw new ApiError(StatusCodes.Status404NotFound, "workflow not found");
+            ?? throw new ApiException(StatusCodes.Status404NotFound, "workflow not found");
         var kind = WorkflowKinds.Find(run.WorkflowType, includeTestKinds: true)
-            ?? throw new ApiError(StatusCodes.Status400BadRequest, "Unsupported workflow_type");
+            ?? throw new ApiException(StatusCodes.Status400BadRequest, "Unsupported workflow_type");
         await store.MarkRequeuedAsync(tenant, letter.WorkflowId, context.Service<TimeProvider>().GetUtcNow(), context.Cancellation);
 
         // Attempts start over: the re-queued run is attempt 1 of a new cycle (its completed steps are still reused).
@@ -117,6 +117,6 @@ public static partial class WorkflowEndpoints
 
         return DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
             ? value
-            : throw ValidationError.Invalid("query", name, "datetime_parsing", "Input should be an ISO-8601 date or date-time", raw);
+            : throw ValidationException.Invalid("query", name, "datetime_parsing", "Input should be an ISO-8601 date or date-time", raw);
     }
 }

@@ -42,7 +42,7 @@ public static partial class WorkflowEndpoints
         var tenant = context.Authorize(context.RequiredQuery("org_id"));
         var workflowId = context.RouteValue("workflow_id");
         var run = await context.Service<WorkflowRunStore>().GetAsync(tenant, workflowId, context.Cancellation)
-            ?? throw new ApiError(StatusCodes.Status404NotFound, "workflow not found");
+            ?? throw new ApiException(StatusCodes.Status404NotFound, "workflow not found");
         var steps = await context.Service<StepStore>().ListAsync(tenant, workflowId, context.Cancellation);
         var instance = await context.Durable.GetInstanceAsync(workflowId, getInputsAndOutputs: true, context.Cancellation);
         return ApiResult.Ok(new
@@ -81,7 +81,7 @@ public static partial class WorkflowEndpoints
         var tenant = context.Authorize(context.RequiredQuery("org_id"));
         var workflowId = context.RouteValue("workflow_id");
         var run = await context.Service<WorkflowRunStore>().GetAsync(tenant, workflowId, context.Cancellation)
-            ?? throw new ApiError(StatusCodes.Status404NotFound, "workflow not found");
+            ?? throw new ApiException(StatusCodes.Status404NotFound, "workflow not found");
         var after = await context.Service<WorkflowCancellation>().CancelAsync(context.Durable, run, context.Cancellation);
         await context.Service<AuditLog>().AppendAsync(tenant, "workflow_run_cancelled", new { workflow_id = workflowId, status = after.Status }, context.Cancellation);
         return ApiResult.Ok(new

@@ -22,7 +22,7 @@ public static partial class WorkflowEndpoints
         var connection = await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation);
         if (connection is { Status: ConnectionStatus.Disconnected })
         {
-            throw new ApiError(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before profiling");
+            throw new ApiException(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before profiling");
         }
 
         var sampling = string.Equals(context.Query("sampling"), "true", StringComparison.OrdinalIgnoreCase);
@@ -40,7 +40,7 @@ public static partial class WorkflowEndpoints
         ArgumentNullException.ThrowIfNull(context);
         if (!context.Service<ServiceOptions>().EnableTestWorkflows)
         {
-            throw new ApiError(StatusCodes.Status404NotFound, "Not Found");
+            throw new ApiException(StatusCodes.Status404NotFound, "Not Found");
         }
 
         var tenant = context.Authorize(context.RequiredQuery("org_id"));
@@ -48,7 +48,7 @@ public static partial class WorkflowEndpoints
         var request = context.Body is { } body ? body.Deserialize<FaultTestRequest>(AutopilotJson.Options) ?? new FaultTestRequest() : new FaultTestRequest();
         if (request.Steps is < 1 or > 50 || request.StepDelayMs is < 0 or > 60_000)
         {
-            throw new ApiError(StatusCodes.Status400BadRequest, "steps must be 1–50 and step_delay_ms 0–60000");
+            throw new ApiException(StatusCodes.Status400BadRequest, "steps must be 1–50 and step_delay_ms 0–60000");
         }
 
         var launch = await context.Service<WorkflowLauncher>().LaunchAsync(context.Durable, tenant, WorkflowKinds.FaultTest, null,
@@ -69,7 +69,7 @@ public static partial class WorkflowEndpoints
         var tenant = context.Authorize(orgId);
         var options = context.Service<ServiceOptions>();
         var kind = WorkflowKinds.Find(workflowType, options.EnableTestWorkflows)
-            ?? throw new ApiError(StatusCodes.Status400BadRequest, "Unsupported workflow_type");
+            ?? throw new ApiException(StatusCodes.Status400BadRequest, "Unsupported workflow_type");
         var actionName = context.Query("action") ?? "retry";
         var action = actionName switch
         {
@@ -91,26 +91,26 @@ public static partial class WorkflowEndpoints
             .FirstOrDefault(r => r.Status is WorkflowStatus.PartialFailure or WorkflowStatus.Failed);
         if (run is null)
         {
-            throw new ApiError(StatusCodes.Status404NotFound, "No failed workflow of this type to retry");
+            throw new ApiException(StatusCodes.Status404NotFound, "No failed workflow of this type to retry");
         }
 
         if (run.Status is WorkflowStatus.Running or WorkflowStatus.Queued)
         {
-            throw new ApiError(StatusCodes.Status409Conflict, $"Workflow {run.WorkflowId} is still {run.Status}");
+            throw new ApiException(StatusCodes.Status409Conflict, $"Workflow {run.WorkflowId} is still {run.Status}");
         }
 
         if (run.Status == WorkflowStatus.DeadLetter)
         {
-            throw new ApiError(StatusCodes.Status409Conflict, $"Workflow {run.WorkflowId} is dead-lettered; re-queue it from /api/v1/workflows/dead-letters");
+            throw new ApiException(StatusCodes.Status409Conflict, $"Workflow {run.WorkflowId} is dead-lettered; re-queue it from /api/v1/workflows/dead-letters");
         }
 
         if (action == RetryAction.SkipAndContinue)
         {
             var history = await context.Service<DeadLetterStore>().HistoryAsync(tenant, run.WorkflowId, context.Cancellation);
-            var failedStep = history.LastOrDefault()?.Step;
+            var failedStep = history.Count > 0 ? history[^1].Step : null;
             if (failedStep is null || !kind.SkippableSteps.Contains(failedStep))
             {
-                throw new ApiError(StatusCodes.Status400BadRequest,
+                throw new ApiException(StatusCodes.Status400BadRequest,
                     $"skip_and_continue is not allowed here: {(failedStep is null ? "the run has no failed step" : $"later steps need the output of '{failedStep}'")}");
             }
         }

@@ -41,7 +41,11 @@ internal sealed class TaskHubHost : IHostedService, IAsyncDisposable
     {
         await _service.CreateIfNotExistsAsync();
         await _worker.StartAsync();
-        _logger.LogInformation("Durable engine started: hub {Hub}, worker {Worker}", _options.TaskHubName, _options.WorkerId);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            _logger.LogInformation("Durable engine started: hub {Hub}, worker {Worker}", _options.TaskHubName, _options.WorkerId);
+        }
+
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

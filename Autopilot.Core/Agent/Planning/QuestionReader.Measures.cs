@@ -17,7 +17,7 @@ internal sealed partial class QuestionReader
         ["maximum"] = "MAX", ["largest"] = "MAX", ["biggest"] = "MAX", ["min"] = "MIN", ["minimum"] = "MIN", ["smallest"] = "MIN",
     };
 
-    private Measure? ReadMeasure(IReadOnlyList<string> steps, IReadOnlyList<GroupCandidate> groups)
+    private Measure? ReadMeasure(List<string> steps, IReadOnlyList<GroupCandidate> groups)
     {
         var roles = _roles;
         var grouped = groups.Where(g => IsPeopleNoun(g.Index) || EventWords.Contains(_text[g.Index])).Select(g => g.Index).ToHashSet();
