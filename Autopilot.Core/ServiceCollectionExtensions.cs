@@ -46,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AdmissionStore>();
         services.AddSingleton<Tenants.TenantSettingsStore>();
         services.AddSingleton<QueueProcessor>();
+        services.AddSingleton<QueueSweep>();
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<TableAlertSink>();
         services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<TableAlertSink>());

@@ -1,0 +1,69 @@
+using Autopilot.Core.Admission;
+using Autopilot.Core.Workflows;
+using Autopilot.Core.Workflows.Testing;
+using Autopilot.Tests.Infrastructure;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Autopilot.Tests.Workflows;
+
+/// <summary>
+/// The one queue sweep both runtimes run (issue 8 §5.7), on the real engine and Azurite, with a fake clock so no
+/// background tick interferes: a failing step is contained and logged, every queued tenant still gets its pass,
+/// and the next sweep repairs what the failure left.
+/// </summary>
+[Collection(ProcessCollection.Name)]
+public sealed class QueueSweepTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(TimeProvider.System.GetUtcNow());
+    private InProcessEngine _engine = null!;
+
+    public async Task InitializeAsync() =>
+        _engine = await InProcessEngine.StartAsync(
+            "sweep",
+            new Dictionary<string, string?> { ["AUTOPILOT_ENABLE_TEST_WORKFLOWS"] = "true", ["PER_ORG_MAX_WORKFLOWS"] = "1" },
+            services => services.AddSingleton<TimeProvider>(_clock));
+
+    public async Task DisposeAsync() => await _engine.DisposeAsync();
+
+    [Fact]
+    public async Task A_failing_step_is_contained_every_queued_tenant_is_passed_and_the_next_sweep_recovers_the_launch()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var crashed = "org_sweepa" + suffix;
+        var busy = "org_sweepb" + suffix;
+        var failing = new ScheduleFailingClient(_engine.Client, () => new InvalidOperationException("engine refused"));
+        await Record.ExceptionAsync(() => LaunchAsync(failing, crashed));
+        var first = await LaunchAsync(_engine.Client, busy);
+        var second = await LaunchAsync(_engine.Client, busy);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var sweep = _engine.Services.GetRequiredService<QueueSweep>();
+
+        var contained = await sweep.RunAsync(failing, CancellationToken.None);
+
+        Assert.True(first.Decision.Admitted);
+        Assert.False(second.Decision.Admitted);
+        Assert.True(contained.Failures >= 1, "the refused restart is counted as a failure");
+        Assert.Equal(0, contained.LaunchesRecovered);
+        Assert.True(contained.TenantsProcessed >= 1, "the busy tenant's queue is still passed over");
+        Assert.Single(await UnscheduledAsync(crashed));
+
+        var repaired = await sweep.RunAsync(_engine.Client, CancellationToken.None);
+
+        Assert.Equal(0, repaired.Failures);
+        Assert.True(repaired.LaunchesRecovered >= 1);
+        Assert.Empty(await UnscheduledAsync(crashed));
+        var runs = await _engine.Services.GetRequiredService<WorkflowRunStore>().ListAsync(crashed, null, null, CancellationToken.None);
+        Assert.NotNull(await _engine.Client.GetInstanceAsync(Assert.Single(runs).WorkflowId));
+    }
+
+    private Task<LaunchResult> LaunchAsync(DurableTaskClient client, string tenant) =>
+        _engine.Services.GetRequiredService<WorkflowLauncher>().LaunchAsync(client, tenant, WorkflowKinds.FaultTest, connectionId: null,
+            ticket => new FaultInjectionInput(ticket, Steps: 1, StepDelayMs: 60_000, new Dictionary<string, StepFault>(), Sampling: false, SkipOnError: false),
+            CancellationToken.None);
+
+    private async Task<List<LaunchRecord>> UnscheduledAsync(string tenant) =>
+        (await _engine.Services.GetRequiredService<AdmissionStore>().UnscheduledLaunchesAsync(_clock.GetUtcNow(), CancellationToken.None))
+            .Where(l => l.TenantId == tenant).ToList();
+}
