@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Tenants.TenantSettingsStore>();
         services.AddSingleton<QueueProcessor>();
         services.AddSingleton<QueueSweep>();
+        services.AddSingleton<PendingWorkIndex>();
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<TableAlertSink>();
         services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<TableAlertSink>());

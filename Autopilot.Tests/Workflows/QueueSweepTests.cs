@@ -1,7 +1,10 @@
 using Autopilot.Core.Admission;
+using Autopilot.Core.Storage;
 using Autopilot.Core.Workflows;
 using Autopilot.Core.Workflows.Testing;
 using Autopilot.Tests.Infrastructure;
+using Azure.Core;
+using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -17,13 +20,20 @@ namespace Autopilot.Tests.Workflows;
 public sealed class QueueSweepTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(TimeProvider.System.GetUtcNow());
+    private readonly TableRequestLog _tables = new();
     private InProcessEngine _engine = null!;
 
     public async Task InitializeAsync() =>
         _engine = await InProcessEngine.StartAsync(
             "sweep",
             new Dictionary<string, string?> { ["AUTOPILOT_ENABLE_TEST_WORKFLOWS"] = "true", ["PER_ORG_MAX_WORKFLOWS"] = "1" },
-            services => services.AddSingleton<TimeProvider>(_clock));
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(_clock);
+                var observed = new TableClientOptions();
+                observed.AddPolicy(_tables, HttpPipelinePosition.PerCall);
+                services.AddSingleton(sp => new TableStorage(sp.GetRequiredService<StorageOptions>(), observed));
+            });
 
     public async Task DisposeAsync() => await _engine.DisposeAsync();
 
@@ -58,12 +68,44 @@ public sealed class QueueSweepTests : IAsyncLifetime
         Assert.NotNull(await _engine.Client.GetInstanceAsync(Assert.Single(runs).WorkflowId));
     }
 
+    [Fact]
+    public async Task The_sweep_reads_the_pending_index_and_only_the_partitions_of_tenants_in_it()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var idle = "org_sweepidle" + suffix;
+        var waiting = "org_sweepwait" + suffix;
+        await LaunchAsync(_engine.Client, idle);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        // Launched "now": the running one is inside the start grace, so no pass reclaims its slot and the other keeps waiting.
+        await LaunchAsync(_engine.Client, waiting);
+        var queued = await LaunchAsync(_engine.Client, waiting);
+        var sweep = _engine.Services.GetRequiredService<QueueSweep>();
+        var index = _engine.Services.GetRequiredService<PendingWorkIndex>();
+        var before = (await index.ListAsync(CancellationToken.None)).Select(t => t.TenantId).ToList();
+        await sweep.RunAsync(_engine.Client, CancellationToken.None);
+        var after = (await index.ListAsync(CancellationToken.None)).Select(t => t.TenantId).ToList();
+        _tables.Clear();
+
+        var result = await sweep.RunAsync(_engine.Client, CancellationToken.None);
+
+        var admissionRequests = _tables.To("Admission");
+        Assert.False(queued.Decision.Admitted);
+        Assert.Contains(idle, before);
+        Assert.DoesNotContain(idle, after);
+        Assert.Equal(new[] { waiting }, after);
+        Assert.Equal(1, result.TenantsProcessed);
+        Assert.NotEmpty(admissionRequests);
+        Assert.Empty(TableRequestLog.CrossPartitionQueries(admissionRequests));
+        Assert.Equal(new HashSet<string> { "tenants", waiting }, TableRequestLog.Partitions(admissionRequests));
+    }
+
     private Task<LaunchResult> LaunchAsync(DurableTaskClient client, string tenant) =>
         _engine.Services.GetRequiredService<WorkflowLauncher>().LaunchAsync(client, tenant, WorkflowKinds.FaultTest, connectionId: null,
             ticket => new FaultInjectionInput(ticket, Steps: 1, StepDelayMs: 60_000, new Dictionary<string, StepFault>(), Sampling: false, SkipOnError: false),
             CancellationToken.None);
 
     private async Task<List<LaunchRecord>> UnscheduledAsync(string tenant) =>
-        (await _engine.Services.GetRequiredService<AdmissionStore>().UnscheduledLaunchesAsync(_clock.GetUtcNow(), CancellationToken.None))
-            .Where(l => l.TenantId == tenant).ToList();
+        (await _engine.Services.GetRequiredService<AdmissionStore>().UnscheduledLaunchesAsync(tenant, _clock.GetUtcNow(), CancellationToken.None))
+            .ToList();
 }

@@ -74,5 +74,5 @@ public sealed class WorkflowLauncherTests : IAsyncLifetime
             CancellationToken.None);
 
     private async Task<List<LaunchRecord>> UnscheduledAsync(string tenant) =>
-        (await Admission.UnscheduledLaunchesAsync(TimeProvider.System.GetUtcNow().AddHours(1), CancellationToken.None)).Where(l => l.TenantId == tenant).ToList();
+        (await Admission.UnscheduledLaunchesAsync(tenant, TimeProvider.System.GetUtcNow().AddHours(1), CancellationToken.None)).ToList();
 }
