@@ -8,6 +8,7 @@ using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Xunit.Abstractions;
 
 namespace Autopilot.Tests.Workflows;
 
@@ -21,7 +22,10 @@ public sealed class QueueSweepTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(TimeProvider.System.GetUtcNow());
     private readonly TableRequestLog _tables = new();
+    private readonly ITestOutputHelper _output;
     private InProcessEngine _engine = null!;
+
+    public QueueSweepTests(ITestOutputHelper output) => _output = output;
 
     public async Task InitializeAsync() =>
         _engine = await InProcessEngine.StartAsync(
@@ -90,6 +94,7 @@ public sealed class QueueSweepTests : IAsyncLifetime
         var result = await sweep.RunAsync(_engine.Client, CancellationToken.None);
 
         var admissionRequests = _tables.To("Admission");
+        _output.WriteLine($"one sweep over 1 pending tenant: {admissionRequests.Count} admission-table requests ({admissionRequests.Count(r => r.Split('?')[0].EndsWith("()", StringComparison.Ordinal))} queries, all single-partition)");
         Assert.False(queued.Decision.Admitted);
         Assert.Contains(idle, before);
         Assert.DoesNotContain(idle, after);
