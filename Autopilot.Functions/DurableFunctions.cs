@@ -5,7 +5,6 @@ using Autopilot.Core.Engine;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Workflows;
-using Autopilot.Core.Workflows.Testing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,9 +21,6 @@ public static class DurableFunctions
     // Orchestrators: stateless classes, run on the Functions orchestration context (replay-safe as on the server).
     [Function(nameof(ProfileWarehouseOrchestration))]
     public static Task<JsonObject> ProfileWarehouse([OrchestrationTrigger] TaskOrchestrationContext ctx) => new ProfileWarehouseOrchestration().RunAsync(ctx, ctx.GetInput<ProfileRunInput>()!);
-
-    [Function(nameof(FaultInjectionOrchestration))]
-    public static Task<JsonObject> FaultInjection([OrchestrationTrigger] TaskOrchestrationContext ctx) => new FaultInjectionOrchestration().RunAsync(ctx, ctx.GetInput<FaultInjectionInput>()!);
 
     [Function(nameof(AgentRunOrchestration))]
     public static Task<JsonObject> AgentRun([OrchestrationTrigger] TaskOrchestrationContext ctx) => new AgentRunOrchestration().RunAsync(ctx, ctx.GetInput<AgentRunInput>()!);
@@ -54,9 +50,6 @@ public static class DurableFunctions
     [Function(nameof(ReleaseSlotActivity))]
     public static Task<IReadOnlyList<string>> ReleaseSlot([ActivityTrigger] WorkflowTicket input, string instanceId, FunctionContext fc) => Create<ReleaseSlotActivity>(fc).RunAsync(Context(nameof(ReleaseSlotActivity), instanceId), input);
 
-    [Function(nameof(FaultStepActivity))]
-    public static Task<string> FaultStep([ActivityTrigger] FaultStepInput input, string instanceId, FunctionContext fc) => Create<FaultStepActivity>(fc).RunAsync(Context(nameof(FaultStepActivity), instanceId), input);
-
     [Function(nameof(PlanQuestionActivity))]
     public static Task<PlanOutcome> PlanQuestion([ActivityTrigger] PlanRequest input, string instanceId, FunctionContext fc) => Create<PlanQuestionActivity>(fc).RunAsync(Context(nameof(PlanQuestionActivity), instanceId), input);
 
@@ -75,14 +68,14 @@ public static class DurableFunctions
     [Function(nameof(ComposeAnswerActivity))]
     public static Task<JsonObject> ComposeAnswer([ActivityTrigger] ComposeRequest input, string instanceId, FunctionContext fc) => Create<ComposeAnswerActivity>(fc).RunAsync(Context(nameof(ComposeAnswerActivity), instanceId), input);
 
-    private static TActivity Create<TActivity>(FunctionContext fc)
+    internal static TActivity Create<TActivity>(FunctionContext fc)
         where TActivity : ITaskActivity
     {
         ArgumentNullException.ThrowIfNull(fc);
         return ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(fc.InstanceServices);
     }
 
-    private static ActivityContext Context(string name, string instanceId) => new(name, instanceId);
+    internal static TaskActivityContext Context(string name, string instanceId) => new ActivityContext(name, instanceId);
 
     /// <summary>What the SDK's generated adapters pass: the activity's name and its orchestration's instance id.</summary>
     private sealed class ActivityContext(TaskName name, string instanceId) : TaskActivityContext

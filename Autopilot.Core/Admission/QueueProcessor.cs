@@ -64,14 +64,14 @@ public sealed class QueueProcessor
     }
 
     /// <summary>
-    /// Finishes launches a crash interrupted between the admission decision and the orchestration's start
-    /// (any tenant): run record and orchestration are made to exist, from the launch record.
+    /// Finishes the tenant's launches a crash interrupted between the admission decision and the orchestration's
+    /// start: run record and orchestration are made to exist, from the launch record.
     /// </summary>
-    public async Task<int> RecoverLaunchesAsync(DurableTaskClient client, WorkflowLauncher launcher, CancellationToken cancellation)
+    public async Task<int> RecoverLaunchesAsync(DurableTaskClient client, WorkflowLauncher launcher, string tenantId, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(launcher);
         var recovered = 0;
-        foreach (var launch in await _admission.UnscheduledLaunchesAsync(_time.GetUtcNow() - StartGrace, cancellation))
+        foreach (var launch in await _admission.UnscheduledLaunchesAsync(tenantId, _time.GetUtcNow() - StartGrace, cancellation))
         {
             var standing = await _admission.AcquireAsync(launch.TenantId, launch.WorkflowId, launch.Attempt, launch.WorkflowType,
                 await _policy.LimitsForAsync(launch.TenantId, cancellation), queueReason: null, cancellation);

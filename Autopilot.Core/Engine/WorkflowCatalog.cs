@@ -8,14 +8,14 @@ namespace Autopilot.Core.Engine;
 
 /// <summary>
 /// Every orchestrator and activity, declared once. Both runtimes register exactly these
-/// (the server through the shim factory, Functions through one-line adapters checked by a test).
+/// (the server through the shim factory, Functions through one-line adapters checked by a test). The
+/// fault-injection workflow is kept apart: it runs only where AUTOPILOT_ENABLE_TEST_WORKFLOWS is on.
 /// </summary>
 public static class WorkflowCatalog
 {
     public static IReadOnlyList<Type> Orchestrators { get; } =
     [
         typeof(ProfileWarehouseOrchestration),
-        typeof(FaultInjectionOrchestration),
         typeof(AgentRunOrchestration),
     ];
 
@@ -29,7 +29,6 @@ public static class WorkflowCatalog
         typeof(SkipStepActivity),
         typeof(CheckAdmissionActivity),
         typeof(ReleaseSlotActivity),
-        typeof(FaultStepActivity),
         typeof(PlanQuestionActivity),
         typeof(ValidatePlanActivity),
         typeof(CritiquePlanActivity),
@@ -37,6 +36,20 @@ public static class WorkflowCatalog
         typeof(ReviewResultActivity),
         typeof(ComposeAnswerActivity),
     ];
+
+    /// <summary>The fault-injection workflow's tasks, registered only with the test flag.</summary>
+    public static IReadOnlyList<Type> TestOrchestrators { get; } = [typeof(FaultInjectionOrchestration)];
+
+    /// <inheritdoc cref="TestOrchestrators"/>
+    public static IReadOnlyList<Type> TestActivities { get; } = [typeof(FaultStepActivity)];
+
+    /// <summary>The orchestrators a runtime registers, given its AUTOPILOT_ENABLE_TEST_WORKFLOWS setting.</summary>
+    public static IReadOnlyList<Type> OrchestratorsFor(bool enableTestWorkflows) =>
+        enableTestWorkflows ? [.. Orchestrators, .. TestOrchestrators] : Orchestrators;
+
+    /// <summary>The activities a runtime registers, given its AUTOPILOT_ENABLE_TEST_WORKFLOWS setting.</summary>
+    public static IReadOnlyList<Type> ActivitiesFor(bool enableTestWorkflows) =>
+        enableTestWorkflows ? [.. Activities, .. TestActivities] : Activities;
 
     /// <summary>The durable name of a task: its class name.</summary>
     public static string NameOf(Type type) => type.Name;
