@@ -42,6 +42,12 @@ public static class DurableFunctions
     [Function(nameof(PersistCatalogActivity))]
     public static Task<CatalogSummary> PersistCatalog([ActivityTrigger] PersistCatalogInput input, string instanceId, FunctionContext fc) => Create<PersistCatalogActivity>(fc).RunAsync(Context(nameof(PersistCatalogActivity), instanceId), input);
 
+    [Function(nameof(CatalogPresentActivity))]
+    public static Task<bool> CatalogPresent([ActivityTrigger] string input, string instanceId, FunctionContext fc) => Create<CatalogPresentActivity>(fc).RunAsync(Context(nameof(CatalogPresentActivity), instanceId), input);
+
+    [Function(nameof(AdmitProfileActivity))]
+    public static Task<WorkflowTicket> AdmitProfile([ActivityTrigger] AdmitProfileInput input, string instanceId, FunctionContext fc) => Create<AdmitProfileActivity>(fc).RunAsync(Context(nameof(AdmitProfileActivity), instanceId), input);
+
     [Function(nameof(CompleteWorkflowRunActivity))]
     public static Task<JsonObject> CompleteWorkflowRun([ActivityTrigger] CompleteRunInput input, string instanceId, FunctionContext fc) => Create<CompleteWorkflowRunActivity>(fc).RunAsync(Context(nameof(CompleteWorkflowRunActivity), instanceId), input);
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Autopilot.Core.Profiling;
 using Autopilot.Core.Workflows;
 using Microsoft.DurableTask;
 
@@ -22,6 +23,14 @@ public sealed class AgentRunOrchestration : TaskOrchestrator<AgentRunInput, Json
             context.CallActivityAsync<JsonObject>(nameof(ComposeAnswerActivity), new ComposeRequest(
                 tenant, runId, input.UserId, input.SessionId, input.Message, type, summary, plan, gate, output,
                 warnings ?? [], errors ?? [], failedStep, failureClass), StepRetry.Default);
+
+        context.SetCustomStatus(new { stage = AgentStage.Profiling });
+        if (await ProfileFirst.EnsureCatalogAsync(context, tenant, input.ConnectionId) is { } profile && !ProfileFirst.Succeeded(profile))
+        {
+            var reason = profile["failed_step"]?["error"]?.GetValue<string>() ?? profile["status"]?.GetValue<string>() ?? "it did not finish";
+            return await Compose(AgentResponseTypes.Error, $"Profiling the warehouse failed: {reason}", null, null, null,
+                errors: [$"Profile {profile["workflow_id"]} did not store a catalog; retry it with POST /api/v1/workflows/retry?workflow_type=profile"]);
+        }
 
         context.SetCustomStatus(new { stage = AgentStage.Planning });
         var planned = await context.CallActivityAsync<PlanOutcome>(nameof(PlanQuestionActivity), new PlanRequest(tenant, runId, input.Message, []), StepRetry.Default);

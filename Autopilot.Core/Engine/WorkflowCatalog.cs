@@ -25,6 +25,8 @@ public static class WorkflowCatalog
         typeof(ProfileTableBatchActivity),
         typeof(TagPiiActivity),
         typeof(PersistCatalogActivity),
+        typeof(CatalogPresentActivity),
+        typeof(AdmitProfileActivity),
         typeof(CompleteWorkflowRunActivity),
         typeof(SkipStepActivity),
         typeof(CheckAdmissionActivity),
