@@ -81,6 +81,9 @@ public static class DurableFunctions
     [Function(nameof(ComposeAnswerActivity))]
     public static Task<JsonObject> ComposeAnswer([ActivityTrigger] ComposeRequest input, string instanceId, FunctionContext fc) => Create<ComposeAnswerActivity>(fc).RunAsync(Context(nameof(ComposeAnswerActivity), instanceId), input);
 
+    [Function(nameof(FinishAgentRunActivity))]
+    public static Task<bool> FinishAgentRun([ActivityTrigger] AgentRunFinish input, string instanceId, FunctionContext fc) => Create<FinishAgentRunActivity>(fc).RunAsync(Context(nameof(FinishAgentRunActivity), instanceId), input);
+
     private static TActivity Create<TActivity>(FunctionContext fc)
         where TActivity : ITaskActivity
     {

@@ -13,7 +13,7 @@ public sealed class AdmissionPolicy
     public AdmissionPolicy(ServiceOptions options, DependencyMonitor dependencies, Tenants.TenantSettingsStore tenantSettings)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _defaults = new AdmissionLimits(options.MaxWorkflowsPerTenant, options.MaxProfileWorkflowsPerTenant);
+        _defaults = new AdmissionLimits(options.MaxWorkflowsPerTenant, options.MaxProfileWorkflowsPerTenant, options.MaxAgentRunsPerTenant);
         _dependencies = dependencies;
         _tenantSettings = tenantSettings;
     }

@@ -38,6 +38,7 @@ public static class WorkflowCatalog
         typeof(ExecuteQueryActivity),
         typeof(ReviewResultActivity),
         typeof(ComposeAnswerActivity),
+        typeof(FinishAgentRunActivity),
     ];
 
     /// <summary>The durable name of a task: its class name.</summary>

@@ -117,6 +117,23 @@ public sealed class AgentRunTests : IClassFixture<ServerFixture>
         Assert.Equal(403, viewer);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("NaN")]
+    public async Task A_bad_wait_seconds_is_a_422_on_every_agent_route_as_on_the_workflow_routes(string wait)
+    {
+        var tenant = "org_ag_" + Guid.NewGuid().ToString("N")[..8];
+
+        var (run, _) = await Http.SendAsync(HttpMethod.Post, $"api/v1/agent/run?wait_seconds={wait}", tenant, "member", Ask(tenant, "How many orders were placed in the last 30 days?"));
+        var (approve, _) = await Http.SendAsync(HttpMethod.Post, $"api/v1/agent/runs/run_000000000000/approve?org_id={tenant}&wait_seconds={wait}", tenant, "member", "{}");
+        var (profile, _) = await Http.SendAsync(HttpMethod.Post, $"api/v1/workflows/profile?org_id={tenant}&wait_seconds={wait}", tenant, "member");
+
+        Assert.Equal(422, profile);
+        Assert.Equal(422, run);
+        Assert.Equal(422, approve);
+    }
+
     [Fact]
     public async Task Another_tenants_run_is_not_found()
     {
