@@ -35,7 +35,7 @@ public sealed class AdmitProfileActivity : TaskActivity<AdmitProfileInput, Workf
         var cancellation = CancellationToken.None;
         var (tenant, workflowId) = (input.TenantId, input.WorkflowId);
         var limits = await _policy.LimitsForAsync(tenant, cancellation);
-        var outage = await _policy.OutageFor(WorkflowTypes.Profile, cancellation);
+        var outage = await _policy.OutageFor(tenant, WorkflowTypes.Profile, cancellation);
         // No launch record: if this orchestration never starts the child, the queue processor reclaims the slot of an
         // instance that does not exist, and there is nothing for crash recovery to start on its own.
         var decision = await _admission.AcquireAsync(tenant, workflowId, 1, WorkflowTypes.Profile, limits, outage, cancellation);
