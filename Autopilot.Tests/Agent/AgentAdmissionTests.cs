@@ -18,6 +18,7 @@ public sealed class AgentAdmissionTests
             ["PER_ORG_MAX_AGENT_RUNS"] = "1",
             ["PER_ORG_MAX_WORKFLOWS"] = "1",
             ["PER_ORG_MAX_PROFILE_WORKFLOWS"] = "1",
+            ["WORKFLOW_WAIT_SECONDS"] = "120",
         });
         await server.StartAsync();
         using var http = server.CreateClient();
