@@ -16,6 +16,13 @@ public sealed record AdmissionLimits(int Total, int Profile, int Agent = Admissi
 
     public static AdmissionLimits Default { get; } = new(3, 2);
 
+    /// <summary>
+    /// Whether two types wait in line for the same slots: a workflow queued at its cap holds back later workflows, but
+    /// not agent runs, and the other way round (first come, first served within each cap).
+    /// </summary>
+    public static bool SharesCap(string workflowType, string otherType) =>
+        (workflowType == WorkflowTypes.Agent) == (otherType == WorkflowTypes.Agent);
+
     public bool Fits(IReadOnlyCollection<RunningWorkflow> running, string workflowType)
     {
         ArgumentNullException.ThrowIfNull(running);

@@ -56,7 +56,7 @@ public sealed class AdmissionStore
             }
 
             var now = _time.GetUtcNow();
-            var blockedByQueue = waiting.Any(q => q.Reason == QueueReasons.ConcurrencyLimit);
+            var blockedByQueue = waiting.Any(q => q.Reason == QueueReasons.ConcurrencyLimit && AdmissionLimits.SharesCap(q.WorkflowType, workflowType));
             TableTransactionAction[] launchRow = launch is null
                 ? []
                 : [new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partition, launch with { CreatedAt = now, Scheduled = false }))];
