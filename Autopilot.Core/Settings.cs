@@ -67,6 +67,7 @@ public sealed partial record Settings(
         var allowReal = Flag(configuration, "ALLOW_REAL_QUERY_EXECUTION", errors);
         var maxWorkflows = Number(configuration, "PER_ORG_MAX_WORKFLOWS", 3, errors, min: 1, max: 1000);
         var maxProfiles = Number(configuration, "PER_ORG_MAX_PROFILE_WORKFLOWS", 2, errors, min: 1, max: 1000);
+        var maxAgentRuns = Number(configuration, "PER_ORG_MAX_AGENT_RUNS", 5, errors, min: 1, max: 1000);
         var deadLetterAfter = Number(configuration, "DEAD_LETTER_AFTER_ATTEMPTS", 3, errors, min: 1, max: 100);
         var queuePoll = QueuePollInterval(configuration, errors);
         var simulateWarehouse = Flag(configuration, "SIMULATE_WAREHOUSE_UNAVAILABLE", errors);
@@ -127,6 +128,7 @@ public sealed partial record Settings(
                 RedisUrl = Value(configuration, "REDIS_URL", string.Empty),
                 MaxWorkflowsPerTenant = maxWorkflows,
                 MaxProfileWorkflowsPerTenant = Math.Min(maxProfiles, maxWorkflows),
+                MaxAgentRunsPerTenant = maxAgentRuns,
                 DeadLetterAfterAttempts = deadLetterAfter,
                 QueuePollInterval = queuePoll,
                 SimulateWarehouseUnavailable = simulateWarehouse,

@@ -38,6 +38,12 @@ public static class DurableFunctions
     [Function(nameof(PersistCatalogActivity))]
     public static Task<CatalogSummary> PersistCatalog([ActivityTrigger] PersistCatalogInput input, string instanceId, FunctionContext fc) => Create<PersistCatalogActivity>(fc).RunAsync(Context(nameof(PersistCatalogActivity), instanceId), input);
 
+    [Function(nameof(CatalogPresentActivity))]
+    public static Task<bool> CatalogPresent([ActivityTrigger] string input, string instanceId, FunctionContext fc) => Create<CatalogPresentActivity>(fc).RunAsync(Context(nameof(CatalogPresentActivity), instanceId), input);
+
+    [Function(nameof(AdmitProfileActivity))]
+    public static Task<WorkflowTicket> AdmitProfile([ActivityTrigger] AdmitProfileInput input, string instanceId, FunctionContext fc) => Create<AdmitProfileActivity>(fc).RunAsync(Context(nameof(AdmitProfileActivity), instanceId), input);
+
     [Function(nameof(CompleteWorkflowRunActivity))]
     public static Task<JsonObject> CompleteWorkflowRun([ActivityTrigger] CompleteRunInput input, string instanceId, FunctionContext fc) => Create<CompleteWorkflowRunActivity>(fc).RunAsync(Context(nameof(CompleteWorkflowRunActivity), instanceId), input);
 
@@ -67,6 +73,9 @@ public static class DurableFunctions
 
     [Function(nameof(ComposeAnswerActivity))]
     public static Task<JsonObject> ComposeAnswer([ActivityTrigger] ComposeRequest input, string instanceId, FunctionContext fc) => Create<ComposeAnswerActivity>(fc).RunAsync(Context(nameof(ComposeAnswerActivity), instanceId), input);
+
+    [Function(nameof(FinishAgentRunActivity))]
+    public static Task<bool> FinishAgentRun([ActivityTrigger] AgentRunFinish input, string instanceId, FunctionContext fc) => Create<FinishAgentRunActivity>(fc).RunAsync(Context(nameof(FinishAgentRunActivity), instanceId), input);
 
     internal static TActivity Create<TActivity>(FunctionContext fc)
         where TActivity : ITaskActivity

@@ -73,7 +73,7 @@ public sealed partial class AdmissionStore
             }
 
             var now = _time.GetUtcNow();
-            var blockedByQueue = waiting.Any(q => q.Reason == QueueReasons.ConcurrencyLimit);
+            var blockedByQueue = waiting.Any(q => q.Reason == QueueReasons.ConcurrencyLimit && AdmissionLimits.SharesCap(q.WorkflowType, workflowType));
             TableTransactionAction[] launchRow = launch is null
                 ? []
                 : [new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partition, launch with { CreatedAt = now, Scheduled = false }))];

@@ -29,7 +29,7 @@ public sealed class QueueProcessor
         ArgumentNullException.ThrowIfNull(client);
         var queued = await _admission.ListQueuedAsync(tenantId, cancellation);
         var limits = await _policy.LimitsForAsync(tenantId, cancellation);
-        var available = await _policy.DependencySnapshotAsync(cancellation);
+        var available = await _policy.DependencySnapshotAsync(tenantId, cancellation);
 
         var reclaimed = 0;
         var now = _time.GetUtcNow();
@@ -59,7 +59,7 @@ public sealed class QueueProcessor
     public async Task ReleaseAsync(DurableTaskClient client, string tenantId, string workflowId, CancellationToken cancellation)
     {
         var limits = await _policy.LimitsForAsync(tenantId, cancellation);
-        var available = await _policy.DependencySnapshotAsync(cancellation);
+        var available = await _policy.DependencySnapshotAsync(tenantId, cancellation);
         await SignalAsync(client, await _admission.ReleaseAsync(tenantId, workflowId, limits, available, cancellation), cancellation);
     }
 

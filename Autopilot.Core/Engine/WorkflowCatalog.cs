@@ -25,6 +25,8 @@ public static class WorkflowCatalog
         typeof(ProfileTableBatchActivity),
         typeof(TagPiiActivity),
         typeof(PersistCatalogActivity),
+        typeof(CatalogPresentActivity),
+        typeof(AdmitProfileActivity),
         typeof(CompleteWorkflowRunActivity),
         typeof(SkipStepActivity),
         typeof(CheckAdmissionActivity),
@@ -35,6 +37,7 @@ public static class WorkflowCatalog
         typeof(ExecuteQueryActivity),
         typeof(ReviewResultActivity),
         typeof(ComposeAnswerActivity),
+        typeof(FinishAgentRunActivity),
     ];
 
     /// <summary>The fault-injection workflow's tasks, registered only with the test flag.</summary>

@@ -59,7 +59,8 @@ public static partial class WorkflowEndpoints
 
     /// <summary>
     /// <c>POST /api/v1/workflows/retry</c> (WF-9..13): another attempt of a failed run under its workflow id — completed
-    /// steps are reused — with <c>retry</c>, <c>retry_with_sampling</c> or <c>skip_and_continue</c> where the step graph allows.
+    /// steps are reused — with <c>retry</c>, <c>retry_with_sampling</c> or <c>skip_and_continue</c> where the step graph allows;
+    /// with no failed run to resume, a fresh run with the action's choices.
     /// </summary>
     public static async Task<ApiResult> Retry(ApiContext context)
     {
@@ -78,6 +79,7 @@ public static partial class WorkflowEndpoints
             _ => RetryAction.Retry,
         };
 
+        var wait = WorkflowResponses.WaitFor(context);
         var runs = context.Service<WorkflowRunStore>();
         var workflowId = context.Query("workflow_id");
         var run = workflowId is null ? null : await runs.GetAsync(tenant, workflowId, context.Cancellation);
@@ -86,12 +88,13 @@ public static partial class WorkflowEndpoints
             run = null;
         }
 
-        // Without a (matching) id, the tenant's most recent failed run of the type is resumed (WF-9).
+        // Without a (matching) id, the tenant's most recent failed run of the type is resumed (WF-9)...
         run ??= (await runs.ListAsync(tenant, null, kind.Type, context.Cancellation))
             .FirstOrDefault(r => r.Status is WorkflowStatus.PartialFailure or WorkflowStatus.Failed);
         if (run is null)
         {
-            throw new ApiException(StatusCodes.Status404NotFound, "No failed workflow of this type to retry");
+            // ...and when there is none, a fresh run is started with the action's choices (WF-9, WF-11).
+            return await RetryFreshAsync(context, tenant, kind, action, actionName, wait);
         }
 
         if (run.Status is WorkflowStatus.Running or WorkflowStatus.Queued)
@@ -116,11 +119,36 @@ public static partial class WorkflowEndpoints
         }
 
         var launch = await context.Service<WorkflowLauncher>().RelaunchAsync(context.Durable, run, kind, action, context.Cancellation);
-        var result = await WorkflowResponses.AnswerAsync(context, launch, WorkflowResponses.WaitFor(context));
-        await context.Service<AuditLog>().AppendAsync(tenant, "workflow_retry_requested", new
+        return await AuditRetryAsync(context, launch, kind, actionName, wait);
+    }
+
+    /// <summary>A retry with nothing to resume: a new run of the type, its input carrying the action (e.g. sampling).</summary>
+    private static async Task<ApiResult> RetryFreshAsync(ApiContext context, string tenant, WorkflowKind kind, RetryAction action, string actionName, TimeSpan wait)
+    {
+        if (kind.Type != WorkflowTypes.Profile)
+        {
+            // Only a profile can be started from nothing: other types need what their own trigger's body says.
+            throw new ApiException(StatusCodes.Status404NotFound, "No failed workflow of this type to retry");
+        }
+
+        var connectionId = ConnectionStore.IdFor(tenant);
+        if (await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation) is { Status: ConnectionStatus.Disconnected })
+        {
+            throw new ApiException(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before profiling");
+        }
+
+        var launch = await context.Service<WorkflowLauncher>().LaunchAsync(context.Durable, tenant, kind, connectionId,
+            ticket => new ProfileRunInput(ticket, connectionId, Sampling: false, SkipOnError: false).ForAttempt(ticket, action), context.Cancellation);
+        return await AuditRetryAsync(context, launch, kind, actionName, wait);
+    }
+
+    private static async Task<ApiResult> AuditRetryAsync(ApiContext context, LaunchResult launch, WorkflowKind kind, string actionName, TimeSpan wait)
+    {
+        var result = await WorkflowResponses.AnswerAsync(context, launch, wait);
+        await context.Service<AuditLog>().AppendAsync(launch.Ticket.TenantId, "workflow_retry_requested", new
         {
             workflow_type = kind.Type,
-            workflow_id = run.WorkflowId,
+            workflow_id = launch.WorkflowId,
             action = actionName,
             result_status = result.Status,
             attempt = launch.Ticket.Attempt,

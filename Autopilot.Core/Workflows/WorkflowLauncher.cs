@@ -115,7 +115,7 @@ public sealed class WorkflowLauncher
         var launch = new LaunchRecord(ticket.TenantId, ticket.WorkflowId, ticket.Attempt, kind.Type, kind.Orchestrator,
             JsonSerializer.Serialize(draft, kind.InputType, AutopilotJson.Options), connectionId, false, _time.GetUtcNow());
         var limits = await _policy.LimitsForAsync(ticket.TenantId, cancellation);
-        var outage = await _policy.OutageFor(kind.Type, cancellation);
+        var outage = await _policy.OutageFor(ticket.TenantId, kind.Type, cancellation);
         var decision = await _admission.AcquireAsync(ticket.TenantId, ticket.WorkflowId, ticket.Attempt, kind.Type, limits, outage, cancellation, launch);
         await StartAsync(client, launch, queued: !decision.Admitted, cancellation);
         if (!decision.Admitted)
