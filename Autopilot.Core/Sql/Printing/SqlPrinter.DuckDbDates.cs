@@ -111,8 +111,21 @@ public sealed partial class SqlPrinter
             case "LAST_DAY" when n == 1 || (n == 2 && args[1] is SqlDatePartArgument { Part.Name: "MONTH" }):
                 Call("last_day", args[0]);
                 return true;
-            case "FORMAT_DATE" or "FORMAT_DATETIME" or "FORMAT_TIME" when n == 2:
+            case "FORMAT_DATE" or "FORMAT_DATETIME" when n == 2:
                 Call("strftime", args[1], DuckDbFormat(args[0]));
+                return true;
+            case "FORMAT_TIME" when n == 2:
+                // DuckDB's strftime takes no TIME: format the time on some day.
+                Text("strftime(DATE '1970-01-01' + ");
+                Operand(args[1]);
+                Text(", ");
+                WriteExpression(DuckDbFormat(args[0]));
+                Text(')');
+                return true;
+            case "PARSE_TIME" when n == 2:
+                Text("CAST(");
+                Call("strptime", args[1], DuckDbFormat(args[0]));
+                Text(" AS TIME)");
                 return true;
             case "FORMAT_TIMESTAMP" when n is 2 or 3:
                 Text("strftime(");

@@ -92,25 +92,29 @@ public sealed partial class SqlPrinter
         Text(']');
     }
 
-    private void WriteDuckDbStruct(SqlStructConstructor structure)
+    // positional: the struct is cast to a STRUCT type by position (STRUCT<…>(…), or an element of ARRAY<STRUCT<…>>[…]),
+    // so its fields stay unnamed; DuckDB casts a named struct by name and would find no field in common.
+    private void WriteDuckDbStruct(SqlStructConstructor structure, bool positional = false)
     {
-        var named = structure.Type is null && structure.Members.Count > 0 && structure.Members.All(m => m.Alias is not null);
-        if (structure.Type is { } type)
+        var names = positional || structure.Type is not null ? null : DuckDbStructFieldNames(structure.Members);
+        if (structure.Type is not null)
         {
             Text("CAST(");
         }
 
-        Text(named ? "struct_pack(" : "row(");
-        Join(structure.Members, member =>
+        Text(names is null ? "row(" : "struct_pack(");
+        for (var i = 0; i < structure.Members.Count; i++)
         {
-            if (named)
+            Text(i > 0 ? ", " : string.Empty);
+            if (names is not null)
             {
-                WriteName(member.Alias!);
+                WriteName(names[i]);
                 Text(" := ");
             }
 
-            WriteExpression(member.Value);
-        });
+            WriteExpression(structure.Members[i].Value);
+        }
+
         Text(')');
         if (structure.Type is { } structType)
         {
@@ -118,5 +122,39 @@ public sealed partial class SqlPrinter
             WriteType(structType);
             Text(')');
         }
+    }
+
+    /// <summary>
+    /// The field names BigQuery gives a STRUCT(…) without a type: the alias, else the column or field a value reads
+    /// (STRUCT(country, u.channel) has fields country and channel), else anonymous — written _field_N, the name
+    /// BigQuery shows for it. Null when every field is anonymous (DuckDB's unnamed row() then fits).
+    /// </summary>
+    private static string[]? DuckDbStructFieldNames(SqlList<SqlStructMember> members)
+    {
+        var names = new string[members.Count];
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var anyNamed = false;
+        for (var i = 0; i < members.Count; i++)
+        {
+            var name = members[i].Alias ?? members[i].Value switch
+            {
+                SqlColumnRef column => column.Path[^1],
+                SqlFieldAccess field => field.Field,
+                _ => null,
+            };
+
+            // BigQuery allows two fields of one name; DuckDB does not, so a repeated name reads as anonymous.
+            if (name is not null && seen.Add(name))
+            {
+                anyNamed = true;
+                names[i] = name;
+            }
+            else
+            {
+                names[i] = "_field_" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        return anyNamed ? names : null;
     }
 }

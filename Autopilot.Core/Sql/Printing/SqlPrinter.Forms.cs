@@ -109,7 +109,17 @@ public sealed partial class SqlPrinter
             if (DuckDb)
             {
                 Text("CAST([");
-                Expressions(array.Elements);
+                Join(array.Elements, e =>
+                {
+                    if (e is SqlStructConstructor { Type: null } tuple)
+                    {
+                        WriteDuckDbStruct(tuple, positional: true);
+                    }
+                    else
+                    {
+                        WriteExpression(e);
+                    }
+                });
                 Text("] AS ");
                 WriteType(new SqlArrayType(element));
                 Text(')');

@@ -94,6 +94,16 @@ public sealed partial class SqlPrinter
             return;
         }
 
+        if (!unnest.WithOffset && unnest.Alias is null)
+        {
+            // Without an alias BigQuery makes each field of a STRUCT element a column; DuckDB does so when unnest
+            // goes one level into the elements (max_depth 2: the list, then the struct).
+            Text("LATERAL (SELECT unnest(");
+            WriteExpression(unnest.Array);
+            Text(", max_depth := 2) AS \"unnest\")");
+            return;
+        }
+
         if (!unnest.WithOffset)
         {
             // BigQuery's alias names both the row and its value; DuckDB needs the column named too.
