@@ -4,10 +4,10 @@ namespace Autopilot.Core.Sql;
 
 /// <summary>
 /// The allow-listed BigQuery functions the DuckDB translation carries to the demo warehouse with BigQuery's meaning
-/// (same name in DuckDB, renamed, or rewritten by the DuckDB printer). Any other allow-listed function is refused for
-/// the demo warehouse before it runs — "X is not supported on the demo warehouse" — while BigQuery still admits it.
-/// A function added here needs its case in the tests' table (Autopilot.Tests/Sql/DuckDbFunctionCases.cs), which runs
-/// it on DuckDB and checks BigQuery's documented value.
+/// (same name in DuckDB, or renamed or rewritten by <see cref="DuckDbTranslator"/>). Any other allow-listed function
+/// is refused for the demo warehouse before it runs — "X is not supported on the demo warehouse" — while BigQuery still
+/// admits it. A function added here needs its case in the tests' table (Autopilot.Tests/Sql/DuckDbFunctionCases.cs),
+/// which runs it on DuckDB and checks BigQuery's documented value.
 /// </summary>
 public static class DuckDbFunctions
 {

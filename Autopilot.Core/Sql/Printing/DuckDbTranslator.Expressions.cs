@@ -2,10 +2,75 @@ using System.Globalization;
 
 namespace Autopilot.Core.Sql;
 
-/// <summary>EXTRACT, subscripts and STRUCT constructors as DuckDB writes them.</summary>
-public sealed partial class SqlPrinter
+/// <summary>
+/// Expressions DuckDB writes differently: operands (its precedence table differs, so every operator operand is
+/// parenthesized), parameters, XOR, SAFE_CAST, field access, IN UNNEST, EXTRACT, subscripts, STRUCT and ARRAY.
+/// </summary>
+internal sealed partial class DuckDbTranslator
 {
-    private void WriteDuckDbExtract(SqlExtract extract)
+    private protected override bool NeedsParentheses(int precedence, int minPrecedence) => precedence < SqlPrecedence.Postfix;
+
+    private protected override string ParameterPrefix => "$";
+
+    private protected override string SafeCast => "TRY_CAST(";
+
+    private protected override void WriteBinary(SqlBinary binary)
+    {
+        if (binary.Operator != SqlBinaryOperator.BitwiseXor)
+        {
+            base.WriteBinary(binary);
+            return;
+        }
+
+        // DuckDB reads '^' as power.
+        Text("xor(");
+        WriteExpression(binary.Left);
+        Text(", ");
+        WriteExpression(binary.Right);
+        Text(')');
+    }
+
+    private protected override void WriteFieldAccess(SqlFieldAccess field)
+    {
+        Text('(');
+        WriteExpression(field.Target);
+        Text(").");
+        WriteName(field.Field);
+    }
+
+    private protected override void WriteInUnnestArray(SqlExpression array)
+    {
+        Text("(SELECT unnest(");
+        WriteExpression(array);
+        Text("))");
+    }
+
+    private protected override void WriteArray(SqlArrayConstructor array)
+    {
+        if (array.ElementType is not { } element)
+        {
+            base.WriteArray(array);
+            return;
+        }
+
+        Text("CAST([");
+        Join(array.Elements, e =>
+        {
+            if (e is SqlStructConstructor { Type: null } tuple)
+            {
+                WriteStruct(tuple, positional: true);
+            }
+            else
+            {
+                WriteExpression(e);
+            }
+        });
+        Text("] AS ");
+        WriteType(new SqlArrayType(element));
+        Text(')');
+    }
+
+    private protected override void WriteExtract(SqlExtract extract)
     {
         void Source()
         {
@@ -57,7 +122,7 @@ public sealed partial class SqlPrinter
         }
     }
 
-    private void WriteDuckDbSubscript(SqlSubscript subscript)
+    private protected override void WriteSubscript(SqlSubscript subscript)
     {
         if (subscript.Kind == SqlSubscriptKind.Index && subscript.Index is SqlStringLiteral key)
         {
@@ -65,7 +130,7 @@ public sealed partial class SqlPrinter
             Text("json_extract(");
             WriteExpression(subscript.Target);
             Text(", ");
-            WriteDuckDbString("$.\"" + key.Value.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"");
+            WriteString("$.\"" + key.Value.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"");
             Text(')');
             return;
         }
@@ -94,7 +159,9 @@ public sealed partial class SqlPrinter
 
     // positional: the struct is cast to a STRUCT type by position (STRUCT<…>(…), or an element of ARRAY<STRUCT<…>>[…]),
     // so its fields stay unnamed; DuckDB casts a named struct by name and would find no field in common.
-    private void WriteDuckDbStruct(SqlStructConstructor structure, bool positional = false)
+    private protected override void WriteStruct(SqlStructConstructor structure) => WriteStruct(structure, positional: false);
+
+    private void WriteStruct(SqlStructConstructor structure, bool positional)
     {
         var names = positional || structure.Type is not null ? null : DuckDbStructFieldNames(structure.Members);
         if (structure.Type is not null)

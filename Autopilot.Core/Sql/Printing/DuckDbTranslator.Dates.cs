@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace Autopilot.Core.Sql;
@@ -6,11 +7,23 @@ namespace Autopilot.Core.Sql;
 /// BigQuery date and time functions as DuckDB SQL. BigQuery TIMESTAMPs are UTC; the demo warehouse stores them as
 /// UTC wall-clock TIMESTAMPs, so "now" is <c>now() AT TIME ZONE 'UTC'</c> and a zone argument converts from UTC.
 /// </summary>
-public sealed partial class SqlPrinter
+internal sealed partial class DuckDbTranslator
 {
+    // Monday-based offset of each weekday: BigQuery's WEEK(<day>) weeks start that many days after an ISO (Monday) week.
+    private static readonly FrozenDictionary<string, int> DaysAfterMonday = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["MONDAY"] = 0,
+        ["TUESDAY"] = 1,
+        ["WEDNESDAY"] = 2,
+        ["THURSDAY"] = 3,
+        ["FRIDAY"] = 4,
+        ["SATURDAY"] = 5,
+        ["SUNDAY"] = 6,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     private const string UtcNow = "(now() AT TIME ZONE 'UTC')";
 
-    private bool TryWriteDuckDbDateFunction(string? name, SqlFunctionCall call)
+    private bool TryWriteDateFunction(string? name, SqlFunctionCall call)
     {
         var args = call.Arguments;
         var n = args.Count;
