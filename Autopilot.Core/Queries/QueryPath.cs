@@ -45,7 +45,10 @@ public sealed class QueryPath
     public async Task<QueryPlan> PlanAsync(string tenantId, string connectionId, string sql, CancellationToken cancellation)
     {
         var warehouse = await _warehouses.ForConnectionAsync(tenantId, connectionId, cancellation);
-        var context = new SqlGateContext(await GateOptionsAsync(tenantId, cancellation), await PoliciesAsync(tenantId, connectionId, warehouse, cancellation));
+        var context = new SqlGateContext(await GateOptionsAsync(tenantId, cancellation), await PoliciesAsync(tenantId, connectionId, warehouse, cancellation))
+        {
+            Dialect = warehouse.Dialect,
+        };
         var gate = SqlGate.Evaluate(sql, context);
         QueryPlan plan;
         if (!gate.Allowed)

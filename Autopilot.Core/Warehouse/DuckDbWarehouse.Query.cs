@@ -16,7 +16,7 @@ public sealed partial class DuckDbWarehouse
     /// <summary>The gate as the warehouse applies it: every block rule, no rewrites (the caller's gate did those).</summary>
     private static readonly SqlGateContext Recheck = new(
         SqlGateOptions.Default with { DefaultLimit = int.MaxValue, MaxLimit = int.MaxValue, MaxJoinDepth = 64, MaxSubqueryDepth = 64 },
-        new Dictionary<string, SqlTablePolicy>());
+        new Dictionary<string, SqlTablePolicy>()) { Dialect = SqlDialect.DuckDb };
 
     private WarehouseSchema? _schema;
 
