@@ -26,7 +26,17 @@ public static class QueryEndpoints
         }
 
         var connectionId = await ActiveConnectionAsync(context, tenant);
-        var plan = await context.Service<QueryPath>().PlanAsync(tenant, connectionId, sql, context.Cancellation);
+        QueryPlan plan;
+        try
+        {
+            plan = await context.Service<QueryPath>().PlanAsync(tenant, connectionId, sql, context.Cancellation);
+        }
+        catch (WorkflowStepException failed)
+        {
+            // Refusals come back as a blocked plan; what is left is the warehouse failing (down, slow, denying access).
+            throw new ApiError(WarehouseFailureStatus.Of(failed.Failure), CompleteWorkflowRunActivity.Sanitize(failed.Reason));
+        }
+
         var audit = context.Service<AuditLog>();
         if (plan.Status == QueryPlanStatus.Blocked)
         {
@@ -152,7 +162,11 @@ public static class QueryEndpoints
             {
                 await ReleaseClaimAsync();
                 await audit.AppendAsync(claimed.TenantId, "query_approved_run", new { preview_id = claimed.PreviewId, status = "blocked", actual_bytes = 0 }, context.Cancellation);
-                return ApiResult.Ok(new { status = "blocked", reasons = plan.Reasons });
+
+                // The warehouse changed since the preview (a table, column or function is gone): the approval cannot stand.
+                return plan.RuleIds.Contains(QueryPath.WarehouseRejectedRule)
+                    ? throw new ApiError(StatusCodes.Status409Conflict, "The query no longer fits the warehouse: " + string.Join("; ", plan.Reasons))
+                    : ApiResult.Ok(new { status = "blocked", reasons = plan.Reasons });
             }
 
             var outcome = await path.RunAsync(plan with { Status = QueryPlanStatus.Ready }, claimed.PreviewId, showPii, null, context.Cancellation);
@@ -168,14 +182,7 @@ public static class QueryEndpoints
         catch (WorkflowStepException failed)
         {
             await ReleaseClaimAsync();
-            var status = failed.Failure switch
-            {
-                FailureClass.ValidationFailed => StatusCodes.Status400BadRequest,
-                FailureClass.Timeout => StatusCodes.Status504GatewayTimeout,
-                FailureClass.QuotaExceeded => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status502BadGateway,
-            };
-            throw new ApiError(status, CompleteWorkflowRunActivity.Sanitize(failed.Message));
+            throw new ApiError(WarehouseFailureStatus.Of(failed.Failure), CompleteWorkflowRunActivity.Sanitize(failed.Reason));
         }
         catch
         {
