@@ -3,6 +3,7 @@ using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Profiling;
+using Autopilot.Core.Queries;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Workflows;
 using Autopilot.Core.Workflows.Testing;
@@ -28,6 +29,9 @@ public static class DurableFunctions
 
     [Function(nameof(AgentRunOrchestration))]
     public static Task<JsonObject> AgentRun([OrchestrationTrigger] TaskOrchestrationContext ctx) => new AgentRunOrchestration().RunAsync(ctx, ctx.GetInput<AgentRunInput>()!);
+
+    [Function(nameof(QueryRunOrchestration))]
+    public static Task<QueryRunOutcome> QueryRun([OrchestrationTrigger] TaskOrchestrationContext ctx) => new QueryRunOrchestration().RunAsync(ctx, ctx.GetInput<QueryRunInput>()!);
 
     // Activities: built per call from the worker's services (constructor injection, as on the server).
     [Function(nameof(IntrospectWarehouseActivity))]
@@ -74,6 +78,9 @@ public static class DurableFunctions
 
     [Function(nameof(ComposeAnswerActivity))]
     public static Task<JsonObject> ComposeAnswer([ActivityTrigger] ComposeRequest input, string instanceId, FunctionContext fc) => Create<ComposeAnswerActivity>(fc).RunAsync(Context(nameof(ComposeAnswerActivity), instanceId), input);
+
+    [Function(nameof(RunApprovedQueryActivity))]
+    public static Task<QueryRunOutcome> RunApprovedQuery([ActivityTrigger] QueryRunInput input, string instanceId, FunctionContext fc) => Create<RunApprovedQueryActivity>(fc).RunAsync(Context(nameof(RunApprovedQueryActivity), instanceId), input);
 
     private static TActivity Create<TActivity>(FunctionContext fc)
         where TActivity : ITaskActivity

@@ -1,6 +1,7 @@
 using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Profiling;
+using Autopilot.Core.Queries;
 using Autopilot.Core.Workflows.Testing;
 using Autopilot.Core.Workflows;
 
@@ -17,6 +18,7 @@ public static class WorkflowCatalog
         typeof(ProfileWarehouseOrchestration),
         typeof(FaultInjectionOrchestration),
         typeof(AgentRunOrchestration),
+        typeof(QueryRunOrchestration),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -36,6 +38,7 @@ public static class WorkflowCatalog
         typeof(ExecuteQueryActivity),
         typeof(ReviewResultActivity),
         typeof(ComposeAnswerActivity),
+        typeof(RunApprovedQueryActivity),
     ];
 
     /// <summary>The durable name of a task: its class name.</summary>

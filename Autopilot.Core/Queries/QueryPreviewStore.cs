@@ -24,6 +24,9 @@ public sealed class QueryPreviewStore
 
     public static int MaxResultBytes => ChunkBytes * MaxChunks;
 
+    /// <summary>What a result takes once stored (gzip-compressed), to check it against <see cref="MaxResultBytes"/> before storing.</summary>
+    public static int StoredSize(string resultJson) => Compress(resultJson).Length;
+
     public async Task AddAsync(QueryPreview preview, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(preview);
