@@ -3,6 +3,7 @@ using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Profiling;
+using Autopilot.Core.Queries;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Workflows;
 using Microsoft.Azure.Functions.Worker;
@@ -24,6 +25,9 @@ public static class DurableFunctions
 
     [Function(nameof(AgentRunOrchestration))]
     public static Task<JsonObject> AgentRun([OrchestrationTrigger] TaskOrchestrationContext ctx) => new AgentRunOrchestration().RunAsync(ctx, ctx.GetInput<AgentRunInput>()!);
+
+    [Function(nameof(QueryRunOrchestration))]
+    public static Task<QueryRunOutcome> QueryRun([OrchestrationTrigger] TaskOrchestrationContext ctx) => new QueryRunOrchestration().RunAsync(ctx, ctx.GetInput<QueryRunInput>()!);
 
     // Activities: built per call from the worker's services (constructor injection, as on the server).
     [Function(nameof(IntrospectWarehouseActivity))]
@@ -76,6 +80,9 @@ public static class DurableFunctions
 
     [Function(nameof(FinishAgentRunActivity))]
     public static Task<bool> FinishAgentRun([ActivityTrigger] AgentRunFinish input, string instanceId, FunctionContext fc) => Create<FinishAgentRunActivity>(fc).RunAsync(Context(nameof(FinishAgentRunActivity), instanceId), input);
+
+    [Function(nameof(RunApprovedQueryActivity))]
+    public static Task<QueryRunOutcome> RunApprovedQuery([ActivityTrigger] QueryRunInput input, string instanceId, FunctionContext fc) => Create<RunApprovedQueryActivity>(fc).RunAsync(Context(nameof(RunApprovedQueryActivity), instanceId), input);
 
     internal static TActivity Create<TActivity>(FunctionContext fc)
         where TActivity : ITaskActivity

@@ -1,6 +1,7 @@
 using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Profiling;
+using Autopilot.Core.Queries;
 using Autopilot.Core.Workflows.Testing;
 using Autopilot.Core.Workflows;
 
@@ -17,6 +18,7 @@ public static class WorkflowCatalog
     [
         typeof(ProfileWarehouseOrchestration),
         typeof(AgentRunOrchestration),
+        typeof(QueryRunOrchestration),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -38,6 +40,7 @@ public static class WorkflowCatalog
         typeof(ReviewResultActivity),
         typeof(ComposeAnswerActivity),
         typeof(FinishAgentRunActivity),
+        typeof(RunApprovedQueryActivity),
     ];
 
     /// <summary>The fault-injection workflow's tasks, registered only with the test flag.</summary>

@@ -9,6 +9,9 @@ public sealed record RequestIdentity(string TenantId, UserRole Role)
     public const string TenantHeader = "X-Tenant-Id";
     public const string RoleHeader = "X-User-Role";
 
+    /// <summary>The longest tenant id accepted.</summary>
+    public const int MaxTenantIdLength = 128;
+
     /// <summary>Reads both headers; tenant first, then role (TEN-1). Throws a 400 <see cref="ApiException"/>.</summary>
     public static RequestIdentity FromHeaders(IHeaderDictionary headers)
     {
@@ -17,6 +20,12 @@ public sealed record RequestIdentity(string TenantId, UserRole Role)
         if (string.IsNullOrEmpty(tenant))
         {
             throw new ApiException(StatusCodes.Status400BadRequest, "Missing X-Tenant-Id header");
+        }
+
+        // A tenant id becomes a Table storage key (at most 1 KB) in every store: refuse one that can never be a tenant.
+        if (tenant.Length > MaxTenantIdLength || tenant.Any(char.IsControl))
+        {
+            throw new ApiException(StatusCodes.Status400BadRequest, $"Invalid X-Tenant-Id header: at most {MaxTenantIdLength} characters, no control characters");
         }
 
         var role = headers[RoleHeader].ToString();

@@ -34,7 +34,7 @@ public sealed partial class DuckDbWarehouse
             }
             catch (DuckDBException ex) when (!ex.Message.Contains("IO Error", StringComparison.OrdinalIgnoreCase))
             {
-                throw new WorkflowStepException(FailureClass.ValidationFailed, "the query does not fit the warehouse: " + FirstLine(ex.Message), ex);
+                throw new WorkflowStepException(FailureClass.ValidationFailed, WarehouseRejection.Describe(ex.Message), ex);
             }
         }
 
@@ -84,7 +84,7 @@ public sealed partial class DuckDbWarehouse
         }
         catch (DuckDBException ex) when (!ex.Message.Contains("IO Error", StringComparison.OrdinalIgnoreCase))
         {
-            throw new WorkflowStepException(FailureClass.ValidationFailed, "the query failed: " + FirstLine(ex.Message), ex);
+            throw new WorkflowStepException(FailureClass.ValidationFailed, WarehouseRejection.Describe(ex.Message), ex);
         }
     }
 
@@ -141,6 +141,4 @@ public sealed partial class DuckDbWarehouse
 
         return row;
     }
-
-    private static string FirstLine(string message) => message.Split('\n', 2)[0];
 }
