@@ -46,6 +46,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AdmissionStore>();
         services.AddSingleton<Tenants.TenantSettingsStore>();
         services.AddSingleton<QueueProcessor>();
+        services.AddSingleton<QueueSweep>();
+        services.AddSingleton<PendingWorkIndex>();
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<TableAlertSink>();
         services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<TableAlertSink>());

@@ -35,6 +35,9 @@ public sealed class ServiceOptions
     /// <summary>Of those, profiles (PER_ORG_MAX_PROFILE_WORKFLOWS).</summary>
     public int MaxProfileWorkflowsPerTenant { get; init; } = 2;
 
+    /// <summary>Agent runs a tenant may run at once, besides its workflows (PER_ORG_MAX_AGENT_RUNS).</summary>
+    public int MaxAgentRunsPerTenant { get; init; } = 5;
+
     /// <summary>Failed attempts after which a workflow is dead-lettered.</summary>
     public int DeadLetterAfterAttempts { get; init; } = 3;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Autopilot.Core.Admission;
 using Microsoft.Extensions.Configuration;
 
 namespace Autopilot.Core;
@@ -66,8 +67,9 @@ public sealed partial record Settings(
         var allowReal = Flag(configuration, "ALLOW_REAL_QUERY_EXECUTION", errors);
         var maxWorkflows = Number(configuration, "PER_ORG_MAX_WORKFLOWS", 3, errors, min: 1, max: 1000);
         var maxProfiles = Number(configuration, "PER_ORG_MAX_PROFILE_WORKFLOWS", 2, errors, min: 1, max: 1000);
+        var maxAgentRuns = Number(configuration, "PER_ORG_MAX_AGENT_RUNS", 5, errors, min: 1, max: 1000);
         var deadLetterAfter = Number(configuration, "DEAD_LETTER_AFTER_ATTEMPTS", 3, errors, min: 1, max: 100);
-        var queuePollMs = Number(configuration, "QUEUE_POLL_INTERVAL_MS", 2000, errors, min: 50, max: 600_000);
+        var queuePoll = QueuePollInterval(configuration, errors);
         var simulateWarehouse = Flag(configuration, "SIMULATE_WAREHOUSE_UNAVAILABLE", errors);
         var simulateLlm = Flag(configuration, "SIMULATE_LLM_UNAVAILABLE", errors);
         var testWorkflows = Flag(configuration, "AUTOPILOT_ENABLE_TEST_WORKFLOWS", errors);
@@ -126,8 +128,9 @@ public sealed partial record Settings(
                 RedisUrl = Value(configuration, "REDIS_URL", string.Empty),
                 MaxWorkflowsPerTenant = maxWorkflows,
                 MaxProfileWorkflowsPerTenant = Math.Min(maxProfiles, maxWorkflows),
+                MaxAgentRunsPerTenant = maxAgentRuns,
                 DeadLetterAfterAttempts = deadLetterAfter,
-                QueuePollInterval = TimeSpan.FromMilliseconds(queuePollMs),
+                QueuePollInterval = queuePoll,
                 SimulateWarehouseUnavailable = simulateWarehouse,
                 SimulateLlmUnavailable = simulateLlm,
                 EnableTestWorkflows = testWorkflows,
@@ -191,6 +194,28 @@ public sealed partial record Settings(
 
         errors.Add($"{key} must be a whole number from {min} to {max}; got '{raw}'.");
         return fallback;
+    }
+
+    private static TimeSpan QueuePollInterval(IConfiguration configuration, List<string> errors)
+    {
+        if (!string.IsNullOrWhiteSpace(configuration[QueuePolling.ReplacedSetting]))
+        {
+            errors.Add($"{QueuePolling.ReplacedSetting} was replaced by {QueuePolling.Setting} (a TimeSpan such as 00:00:02, also the Azure Functions timer's schedule).");
+        }
+
+        var raw = configuration[QueuePolling.Setting];
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return QueuePolling.Default;
+        }
+
+        if (QueuePolling.TryParse(raw, out var interval))
+        {
+            return interval;
+        }
+
+        errors.Add($"{QueuePolling.Setting} must be a TimeSpan hh:mm:ss[.fff] from {QueuePolling.Minimum} to {QueuePolling.Maximum}; got '{raw}'.");
+        return QueuePolling.Default;
     }
 
     private static bool Flag(IConfiguration configuration, string key, List<string> errors)

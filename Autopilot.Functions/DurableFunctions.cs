@@ -3,9 +3,9 @@ using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Profiling;
+using Autopilot.Core.Queries;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Workflows;
-using Autopilot.Core.Workflows.Testing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,11 +23,11 @@ public static class DurableFunctions
     [Function(nameof(ProfileWarehouseOrchestration))]
     public static Task<JsonObject> ProfileWarehouse([OrchestrationTrigger] TaskOrchestrationContext ctx) => new ProfileWarehouseOrchestration().RunAsync(ctx, ctx.GetInput<ProfileRunInput>()!);
 
-    [Function(nameof(FaultInjectionOrchestration))]
-    public static Task<JsonObject> FaultInjection([OrchestrationTrigger] TaskOrchestrationContext ctx) => new FaultInjectionOrchestration().RunAsync(ctx, ctx.GetInput<FaultInjectionInput>()!);
-
     [Function(nameof(AgentRunOrchestration))]
     public static Task<JsonObject> AgentRun([OrchestrationTrigger] TaskOrchestrationContext ctx) => new AgentRunOrchestration().RunAsync(ctx, ctx.GetInput<AgentRunInput>()!);
+
+    [Function(nameof(QueryRunOrchestration))]
+    public static Task<QueryRunOutcome> QueryRun([OrchestrationTrigger] TaskOrchestrationContext ctx) => new QueryRunOrchestration().RunAsync(ctx, ctx.GetInput<QueryRunInput>()!);
 
     // Activities: built per call from the worker's services (constructor injection, as on the server).
     [Function(nameof(IntrospectWarehouseActivity))]
@@ -42,6 +42,12 @@ public static class DurableFunctions
     [Function(nameof(PersistCatalogActivity))]
     public static Task<CatalogSummary> PersistCatalog([ActivityTrigger] PersistCatalogInput input, string instanceId, FunctionContext fc) => Create<PersistCatalogActivity>(fc).RunAsync(Context(nameof(PersistCatalogActivity), instanceId), input);
 
+    [Function(nameof(CatalogPresentActivity))]
+    public static Task<bool> CatalogPresent([ActivityTrigger] string input, string instanceId, FunctionContext fc) => Create<CatalogPresentActivity>(fc).RunAsync(Context(nameof(CatalogPresentActivity), instanceId), input);
+
+    [Function(nameof(AdmitProfileActivity))]
+    public static Task<WorkflowTicket> AdmitProfile([ActivityTrigger] AdmitProfileInput input, string instanceId, FunctionContext fc) => Create<AdmitProfileActivity>(fc).RunAsync(Context(nameof(AdmitProfileActivity), instanceId), input);
+
     [Function(nameof(CompleteWorkflowRunActivity))]
     public static Task<JsonObject> CompleteWorkflowRun([ActivityTrigger] CompleteRunInput input, string instanceId, FunctionContext fc) => Create<CompleteWorkflowRunActivity>(fc).RunAsync(Context(nameof(CompleteWorkflowRunActivity), instanceId), input);
 
@@ -53,9 +59,6 @@ public static class DurableFunctions
 
     [Function(nameof(ReleaseSlotActivity))]
     public static Task<IReadOnlyList<string>> ReleaseSlot([ActivityTrigger] WorkflowTicket input, string instanceId, FunctionContext fc) => Create<ReleaseSlotActivity>(fc).RunAsync(Context(nameof(ReleaseSlotActivity), instanceId), input);
-
-    [Function(nameof(FaultStepActivity))]
-    public static Task<string> FaultStep([ActivityTrigger] FaultStepInput input, string instanceId, FunctionContext fc) => Create<FaultStepActivity>(fc).RunAsync(Context(nameof(FaultStepActivity), instanceId), input);
 
     [Function(nameof(PlanQuestionActivity))]
     public static Task<PlanOutcome> PlanQuestion([ActivityTrigger] PlanRequest input, string instanceId, FunctionContext fc) => Create<PlanQuestionActivity>(fc).RunAsync(Context(nameof(PlanQuestionActivity), instanceId), input);
@@ -75,14 +78,20 @@ public static class DurableFunctions
     [Function(nameof(ComposeAnswerActivity))]
     public static Task<JsonObject> ComposeAnswer([ActivityTrigger] ComposeRequest input, string instanceId, FunctionContext fc) => Create<ComposeAnswerActivity>(fc).RunAsync(Context(nameof(ComposeAnswerActivity), instanceId), input);
 
-    private static TActivity Create<TActivity>(FunctionContext fc)
+    [Function(nameof(FinishAgentRunActivity))]
+    public static Task<bool> FinishAgentRun([ActivityTrigger] AgentRunFinish input, string instanceId, FunctionContext fc) => Create<FinishAgentRunActivity>(fc).RunAsync(Context(nameof(FinishAgentRunActivity), instanceId), input);
+
+    [Function(nameof(RunApprovedQueryActivity))]
+    public static Task<QueryRunOutcome> RunApprovedQuery([ActivityTrigger] QueryRunInput input, string instanceId, FunctionContext fc) => Create<RunApprovedQueryActivity>(fc).RunAsync(Context(nameof(RunApprovedQueryActivity), instanceId), input);
+
+    internal static TActivity Create<TActivity>(FunctionContext fc)
         where TActivity : ITaskActivity
     {
         ArgumentNullException.ThrowIfNull(fc);
         return ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(fc.InstanceServices);
     }
 
-    private static ActivityContext Context(string name, string instanceId) => new(name, instanceId);
+    internal static TaskActivityContext Context(string name, string instanceId) => new ActivityContext(name, instanceId);
 
     /// <summary>What the SDK's generated adapters pass: the activity's name and its orchestration's instance id.</summary>
     private sealed class ActivityContext(TaskName name, string instanceId) : TaskActivityContext

@@ -1,21 +1,17 @@
 using Autopilot.Core.Admission;
-using Autopilot.Core.Workflows;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
 namespace Autopilot.Functions;
 
-/// <summary>Scheduled work: the queue pass the self-hosted server runs as a background service.</summary>
-public sealed class TimerFunctions(AdmissionStore admission, QueueProcessor processor, WorkflowLauncher launcher)
+/// <summary>Scheduled work: the queue sweep the self-hosted server runs as a background service, on the same setting.</summary>
+public sealed class TimerFunctions(QueueSweep sweep)
 {
-    /// <summary>Every 30 seconds, each tenant with queued work gets an admission pass (slots freed, outages over).</summary>
+    /// <summary>
+    /// Every <c>QUEUE_POLL_INTERVAL</c> (the host resolves the <c>%…%</c> app setting), one sweep: interrupted launches
+    /// repaired, each tenant with queued work given an admission pass; failures are logged and retried next tick.
+    /// </summary>
     [Function("ProcessQueuedWork")]
-    public async Task ProcessQueuedWork([TimerTrigger("*/30 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellation)
-    {
-        await processor.RecoverLaunchesAsync(client, launcher, cancellation);
-        foreach (var tenant in await admission.TenantsWithQueuedWorkAsync(cancellation))
-        {
-            await processor.ProcessTenantAsync(client, tenant, cancellation);
-        }
-    }
+    public Task ProcessQueuedWork([TimerTrigger(QueuePolling.TimerSchedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellation) =>
+        sweep.RunAsync(client, cancellation);
 }

@@ -2,7 +2,7 @@ using Microsoft.DurableTask;
 
 namespace Autopilot.Benchmarks.Engine;
 
-/// <summary>The benchmark's workload: a chain of <see cref="ChainLength"/> sequential trivial activities.</summary>
+/// <summary>The benchmark's workload: a chain of <see cref="BenchChainInput.Activities"/> sequential trivial activities.</summary>
 public sealed class BenchChainOrchestration : TaskOrchestrator<BenchChainInput, int>
 {
     public override async Task<int> RunAsync(TaskOrchestrationContext context, BenchChainInput input)

@@ -37,7 +37,7 @@ internal static partial class SqlGateBenchmark
         return 0;
     }
 
-    private static (double Rate, double MicrosPerQuery, double BytesPerQuery, int Admitted) Measure(IReadOnlyList<string> corpus, TimeSpan duration)
+    private static (double Rate, double MicrosPerQuery, double BytesPerQuery, int Admitted) Measure(List<string> corpus, TimeSpan duration)
     {
         var admitted = corpus.Count(sql => SqlGate.Evaluate(sql, Context).Allowed);
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();

@@ -13,7 +13,7 @@ public sealed class AdmissionPolicy
     public AdmissionPolicy(ServiceOptions options, DependencyMonitor dependencies, Tenants.TenantSettingsStore tenantSettings)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _defaults = new AdmissionLimits(options.MaxWorkflowsPerTenant, options.MaxProfileWorkflowsPerTenant);
+        _defaults = new AdmissionLimits(options.MaxWorkflowsPerTenant, options.MaxProfileWorkflowsPerTenant, options.MaxAgentRunsPerTenant);
         _dependencies = dependencies;
         _tenantSettings = tenantSettings;
     }
@@ -27,18 +27,21 @@ public sealed class AdmissionPolicy
     public async Task<AdmissionLimits> LimitsForAsync(string tenantId, CancellationToken cancellation) =>
         await _tenantSettings.GetAsync<AdmissionLimits>(tenantId, SettingName, cancellation) ?? _defaults;
 
-    /// <summary>The outage that makes new work of this type wait, in the seed's order of checks (QUEUE-1 b, c); null when none.</summary>
-    public async Task<string?> OutageFor(string workflowType, CancellationToken cancellation) => workflowType switch
+    /// <summary>
+    /// The outage that makes the tenant's new work of this type wait, in the seed's order of checks (QUEUE-1 b, c);
+    /// null when none. The warehouse checked is the tenant's own.
+    /// </summary>
+    public async Task<string?> OutageFor(string tenantId, string workflowType, CancellationToken cancellation) => workflowType switch
     {
-        WorkflowTypes.Profile or WorkflowTypes.Dashboard when !await _dependencies.WarehouseAvailableAsync(cancellation) => QueueReasons.WarehouseUnavailable,
+        WorkflowTypes.Profile or WorkflowTypes.Dashboard when !await _dependencies.WarehouseAvailableAsync(tenantId, cancellation) => QueueReasons.WarehouseUnavailable,
         WorkflowTypes.Memo when !_dependencies.LlmAvailable => QueueReasons.LlmUnavailable,
         _ => null,
     };
 
-    /// <summary>Whether a queued item's dependency is back (a snapshot taken once per admission pass).</summary>
-    public async Task<Func<QueueItem, bool>> DependencySnapshotAsync(CancellationToken cancellation)
+    /// <summary>Whether a tenant's queued item's dependency is back (a snapshot taken once per admission pass).</summary>
+    public async Task<Func<QueueItem, bool>> DependencySnapshotAsync(string tenantId, CancellationToken cancellation)
     {
-        var warehouse = await _dependencies.WarehouseAvailableAsync(cancellation);
+        var warehouse = await _dependencies.WarehouseAvailableAsync(tenantId, cancellation);
         var llm = _dependencies.LlmAvailable;
         return item => item.WorkflowType switch
         {

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Autopilot.Core.Api;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Storage;
 using Azure;
@@ -9,26 +9,37 @@ namespace Autopilot.Core.Admission;
 
 /// <summary>
 /// Per-tenant admission, race-free across replicas: one "slots" row per tenant holds the running set and is only
-/// ever written with its ETag (optimistic concurrency), in the same partition transaction as the queue rows it
-/// changes. Two replicas deciding at once: one commits, the other re-reads and decides again.
+/// ever written with its ETag (optimistic concurrency, <see cref="AdmissionRetry"/>), in the same partition
+/// transaction as the queue rows it changes. Two replicas deciding at once: one commits, the other re-reads.
 /// </summary>
-public sealed class AdmissionStore
+/// <remarks>
+/// Rows of a tenant's partition: <c>slots</c>; <c>q|{sequence}</c> for each item still waiting (deleted when it is
+/// admitted or cancelled, so reading the queue reads only what waits); <c>w|{workflow}|{attempt}</c>, the item's
+/// standing, read by point or by one workflow's range, which answers a repeated ask (admitted, cancelled) without
+/// the queue's history; <c>l|{workflow}|{attempt}</c>, a launch not yet known to be started (deleted once it is).
+/// Tenants that may have such rows are listed in the <see cref="PendingWorkIndex"/>.
+/// </remarks>
+public sealed partial class AdmissionStore
 {
     private const string TableName = "Admission";
     private const string SlotsRow = "slots";
     private const string QueuePrefix = "q|";
+    private const string StandingPrefix = "w|";
+    private const string LaunchPrefix = "l|";
     private readonly TableStorage _storage;
+    private readonly PendingWorkIndex _pending;
     private readonly TimeProvider _time;
 
-    public AdmissionStore(TableStorage storage, TimeProvider time)
+    public AdmissionStore(TableStorage storage, PendingWorkIndex pending, TimeProvider time)
     {
         _storage = storage;
+        _pending = pending;
         _time = time;
     }
 
     /// <summary>
     /// Takes a slot for the workflow, or queues it (with <paramref name="queueReason"/>, e.g. an outage, it always queues).
-    /// Idempotent per workflow id: asking again returns the same standing.
+    /// Idempotent per workflow attempt: asking again returns the same standing.
     /// </summary>
     /// <remarks>
     /// With <paramref name="launch"/> (a new attempt being started), the launch record is written in the same
@@ -39,7 +50,8 @@ public sealed class AdmissionStore
         ArgumentNullException.ThrowIfNull(limits);
         var table = await _storage.TableAsync(TableName);
         var partition = TableKey.Escape(tenantId);
-        for (var round = 0; ; round++)
+        var marked = false;
+        return await AdmissionRetry.RunAsync(tenantId, async _ =>
         {
             var slots = await ReadSlotsAsync(table, partition, cancellation);
             if (slots.Running.Any(r => r.WorkflowId == workflowId))
@@ -47,39 +59,37 @@ public sealed class AdmissionStore
                 return AdmissionDecision.Running;
             }
 
-            var queue = await ListQueueAsync(table, partition, cancellation);
-            var waiting = queue.Where(q => q.Status == QueueStatus.Queued).ToList();
-            // A retried workflow keeps its id; its earlier attempts' queue rows are history, not its standing.
-            if (queue.FirstOrDefault(q => q.WorkflowId == workflowId && q.Attempts == attempt - 1) is { } known)
+            var waiting = await ListWaitingAsync(table, partition, cancellation);
+            if (await ReadStandingAsync(table, partition, workflowId, attempt, cancellation) is { } known)
             {
                 return Standing(known, waiting);
             }
 
+            if (!marked)
+            {
+                // Before the decision commits: the sweep must find this tenant if a crash follows the commit.
+                await _pending.MarkAsync(tenantId, cancellation);
+                marked = true;
+            }
+
             var now = _time.GetUtcNow();
-            var blockedByQueue = waiting.Any(q => q.Reason == QueueReasons.ConcurrencyLimit);
+            var blockedByQueue = waiting.Any(q => q.Reason == QueueReasons.ConcurrencyLimit && AdmissionLimits.SharesCap(q.WorkflowType, workflowType));
             TableTransactionAction[] launchRow = launch is null
                 ? []
                 : [new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partition, launch with { CreatedAt = now, Scheduled = false }))];
-            try
+            if (queueReason is null && !blockedByQueue && limits.Fits(slots.Running, workflowType))
             {
-                if (queueReason is null && !blockedByQueue && limits.Fits(slots.Running, workflowType))
-                {
-                    var running = slots.Running.Append(new RunningWorkflow(workflowId, workflowType, now)).ToList();
-                    await WriteAsync(table, slots with { Running = running }, launchRow, cancellation);
-                    return AdmissionDecision.Running;
-                }
+                var running = slots.Running.Append(new RunningWorkflow(workflowId, workflowType, now)).ToList();
+                await WriteAsync(table, slots with { Running = running }, launchRow, cancellation);
+                return AdmissionDecision.Running;
+            }
 
-                var item = new QueueItem(Ids.New("q"), workflowId, workflowType, queueReason ?? QueueReasons.ConcurrencyLimit,
-                    QueueStatus.Queued, slots.NextSequence, attempt - 1, now, null);
-                await WriteAsync(table, slots with { NextSequence = slots.NextSequence + 1 },
-                    [new TableTransactionAction(TableTransactionActionType.Add, ToEntity(partition, item)), .. launchRow], cancellation);
-                return new AdmissionDecision(false, false, item.QueueId, waiting.Count + 1, item.Reason);
-            }
-            catch (Exception ex) when (IsConflict(ex))
-            {
-                await BackOffAsync(round, cancellation);
-            }
-        }
+            var item = new QueueItem(Ids.New("q"), workflowId, workflowType, queueReason ?? QueueReasons.ConcurrencyLimit,
+                QueueStatus.Queued, slots.NextSequence, attempt - 1, now, null);
+            await WriteAsync(table, slots with { NextSequence = slots.NextSequence + 1 },
+                [Add(QueueEntity(partition, item)), Put(StandingEntity(partition, item)), .. launchRow], cancellation);
+            return new AdmissionDecision(false, false, item.QueueId, waiting.Count + 1, item.Reason);
+        }, cancellation);
     }
 
     /// <summary>
@@ -92,17 +102,17 @@ public sealed class AdmissionStore
         ArgumentNullException.ThrowIfNull(dependencyAvailable);
         var table = await _storage.TableAsync(TableName);
         var partition = TableKey.Escape(tenantId);
-        for (var attempt = 0; ; attempt++)
+        return await AdmissionRetry.RunAsync<IReadOnlyList<QueueItem>>(tenantId, async _ =>
         {
             var slots = await ReadSlotsAsync(table, partition, cancellation);
             var running = slots.Running.Where(r => r.WorkflowId != workflowId).ToList();
-            var waiting = (await ListQueueAsync(table, partition, cancellation)).Where(q => q.Status == QueueStatus.Queued).ToList();
+            var waiting = await ListWaitingAsync(table, partition, cancellation);
             var now = _time.GetUtcNow();
             var admitted = new List<QueueItem>();
             foreach (var item in waiting)
             {
-                // One transaction holds at most 100 actions: the slots row plus 99 admissions.
-                if (admitted.Count < TableBatch.MaxActions - 1 && dependencyAvailable(item) && limits.Fits(running, item.WorkflowType))
+                // One transaction holds at most 100 actions: the slots row plus two per admission.
+                if (admitted.Count < (TableBatch.MaxActions - 1) / 2 && dependencyAvailable(item) && limits.Fits(running, item.WorkflowType))
                 {
                     running.Add(new RunningWorkflow(item.WorkflowId, item.WorkflowType, now));
                     admitted.Add(item with { Status = QueueStatus.Admitted, ProcessedAt = now });
@@ -114,45 +124,32 @@ public sealed class AdmissionStore
                 return [];
             }
 
-            try
-            {
-                await WriteAsync(table, slots with { Running = running },
-                    admitted.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partition, a))).ToList(), cancellation);
-                return admitted;
-            }
-            catch (Exception ex) when (IsConflict(ex))
-            {
-                await BackOffAsync(attempt, cancellation);
-            }
-        }
+            await WriteAsync(table, slots with { Running = running },
+                admitted.SelectMany(a => new[] { Delete(partition, QueueRow(a)), Put(StandingEntity(partition, a)) }).ToList(), cancellation);
+            return admitted;
+        }, cancellation);
     }
 
-    /// <summary>Marks a queued item cancelled. Returns it, or null when the workflow is not queued.</summary>
+    /// <summary>Marks a queued item cancelled (its queue row goes). Returns it, or null when the workflow is not queued.</summary>
     public async Task<QueueItem?> CancelQueuedAsync(string tenantId, string workflowId, CancellationToken cancellation)
     {
         var table = await _storage.TableAsync(TableName);
         var partition = TableKey.Escape(tenantId);
-        for (var attempt = 0; ; attempt++)
+        return await AdmissionRetry.RunAsync(tenantId, async _ =>
         {
             var slots = await ReadSlotsAsync(table, partition, cancellation);
-            var item = (await ListQueueAsync(table, partition, cancellation)).FirstOrDefault(q => q.WorkflowId == workflowId && q.Status == QueueStatus.Queued);
-            if (item is null)
+            var item = await LatestStandingAsync(table, partition, workflowId, cancellation);
+            if (item is not { Status: QueueStatus.Queued })
             {
                 return null;
             }
 
             var cancelled = item with { Status = QueueStatus.Cancelled, ProcessedAt = _time.GetUtcNow() };
-            try
-            {
-                // Written with the slots row's ETag so a concurrent admission of the same item loses (or wins) cleanly.
-                await WriteAsync(table, slots, [new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partition, cancelled))], cancellation);
-                return cancelled;
-            }
-            catch (Exception ex) when (IsConflict(ex))
-            {
-                await BackOffAsync(attempt, cancellation);
-            }
-        }
+
+            // Written with the slots row's ETag so a concurrent admission of the same item loses (or wins) cleanly.
+            await WriteAsync(table, slots, [Delete(partition, QueueRow(item)), Put(StandingEntity(partition, cancelled))], cancellation);
+            return cancelled;
+        }, cancellation);
     }
 
     public async Task<IReadOnlyList<RunningWorkflow>> ListRunningAsync(string tenantId, CancellationToken cancellation)
@@ -161,33 +158,63 @@ public sealed class AdmissionStore
         return (await ReadSlotsAsync(table, TableKey.Escape(tenantId), cancellation)).Running;
     }
 
-    /// <summary>The tenant's queued items, oldest first (positions are their 1-based order).</summary>
+    /// <summary>The tenant's queued items, oldest first (positions are their 1-based order). Reads only waiting rows.</summary>
     public async Task<IReadOnlyList<QueueItem>> ListQueuedAsync(string tenantId, CancellationToken cancellation)
     {
         var table = await _storage.TableAsync(TableName);
-        return (await ListQueueAsync(table, TableKey.Escape(tenantId), cancellation)).Where(q => q.Status == QueueStatus.Queued).ToList();
+        return await ListWaitingAsync(table, TableKey.Escape(tenantId), cancellation);
     }
 
+    /// <summary>One page of the queue in position order (oldest first: a position is the order of admission).</summary>
+    public async Task<ItemPage<QueueItem>> PageQueuedAsync(string tenantId, PageQuery page, CancellationToken cancellation)
+    {
+        var table = await _storage.TableAsync(TableName);
+        var rows = await TablePaging.PageAsync(table, QueueFilter(TableKey.Escape(tenantId)), page, cancellation);
+        return new ItemPage<QueueItem>(rows.Items.Select(FromQueueEntity).ToList(), rows.NextCursor);
+    }
+
+    /// <summary>How many items wait (keys only).</summary>
+    public async Task<int> CountQueuedAsync(string tenantId, CancellationToken cancellation)
+    {
+        var table = await _storage.TableAsync(TableName);
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(QueueFilter(TableKey.Escape(tenantId)), select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The workflow's latest standing in the queue (any status), or null if it never queued.</summary>
     public async Task<QueueItem?> FindAsync(string tenantId, string workflowId, CancellationToken cancellation)
     {
         var table = await _storage.TableAsync(TableName);
-        return (await ListQueueAsync(table, TableKey.Escape(tenantId), cancellation)).LastOrDefault(q => q.WorkflowId == workflowId);
+        return await LatestStandingAsync(table, TableKey.Escape(tenantId), workflowId, cancellation);
     }
 
-    /// <summary>Marks a launch as started (its orchestration exists).</summary>
+    /// <summary>A launch's orchestration exists: its record has done its job and goes.</summary>
     public async Task MarkScheduledAsync(LaunchRecord launch, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(launch);
         var table = await _storage.TableAsync(TableName);
-        await table.UpsertEntityAsync(ToEntity(TableKey.Escape(launch.TenantId), launch with { Scheduled = true }), TableUpdateMode.Replace, cancellation);
+        var entity = ToEntity(TableKey.Escape(launch.TenantId), launch);
+        try
+        {
+            await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellation);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone: recovery and the launcher may both finish the same launch.
+        }
     }
 
-    /// <summary>Launches decided but not (known to be) started, older than <paramref name="olderThan"/>, across tenants.</summary>
-    public async Task<IReadOnlyList<LaunchRecord>> UnscheduledLaunchesAsync(DateTimeOffset olderThan, CancellationToken cancellation)
+    /// <summary>The tenant's launches decided but not (known to be) started, older than <paramref name="olderThan"/>.</summary>
+    public async Task<IReadOnlyList<LaunchRecord>> UnscheduledLaunchesAsync(string tenantId, DateTimeOffset olderThan, CancellationToken cancellation)
     {
         var table = await _storage.TableAsync(TableName);
         var launches = new List<LaunchRecord>();
-        var filter = TableClient.CreateQueryFilter($"kind eq {"launch"} and scheduled eq {false} and created_at lt {olderThan}");
+        var filter = LaunchFilter(TableKey.Escape(tenantId)) + " and " + TableClient.CreateQueryFilter($"created_at lt {olderThan}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellation))
         {
             launches.Add(JsonSerializer.Deserialize<LaunchRecord>(entity.GetString("data"), AutopilotJson.Options)!);
@@ -196,93 +223,19 @@ public sealed class AdmissionStore
         return launches;
     }
 
-    /// <summary>Tenants that have queued work, for the background queue processor.</summary>
-    public async Task<IReadOnlyList<string>> TenantsWithQueuedWorkAsync(CancellationToken cancellation)
+    /// <summary>Whether anything still waits or awaits its start: while it does, the tenant stays in the index.</summary>
+    public async Task<bool> HasPendingWorkAsync(string tenantId, CancellationToken cancellation)
     {
         var table = await _storage.TableAsync(TableName);
-        var tenants = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"status eq {QueueStatus.Queued}"), select: ["tenant_id"], cancellationToken: cancellation))
+        var partition = TableKey.Escape(tenantId);
+        foreach (var filter in new[] { QueueFilter(partition), LaunchFilter(partition) })
         {
-            tenants.Add(entity.GetString("tenant_id"));
+            await foreach (var _ in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
+            {
+                return true;
+            }
         }
 
-        return tenants.ToList();
+        return false;
     }
-
-    private static AdmissionDecision Standing(QueueItem item, List<QueueItem> waiting) => item.Status switch
-    {
-        QueueStatus.Queued => new AdmissionDecision(false, false, item.QueueId, waiting.FindIndex(q => q.QueueId == item.QueueId) + 1, item.Reason),
-        QueueStatus.Cancelled => new AdmissionDecision(false, true, item.QueueId, 0, item.Reason),
-        _ => AdmissionDecision.Running with { QueueId = item.QueueId },
-    };
-
-    private static async Task<Slots> ReadSlotsAsync(TableClient table, string partition, CancellationToken cancellation)
-    {
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, SlotsRow, cancellationToken: cancellation);
-        if (!found.HasValue)
-        {
-            return new Slots(partition, null, [], 1);
-        }
-
-        var entity = found.Value!;
-        var running = JsonSerializer.Deserialize<List<RunningWorkflow>>(entity.GetString("running") ?? "[]", AutopilotJson.Options) ?? [];
-        return new Slots(partition, entity.ETag, running, entity.GetInt64("next_sequence") ?? 1);
-    }
-
-    private static async Task<List<QueueItem>> ListQueueAsync(TableClient table, string partition, CancellationToken cancellation)
-    {
-        var items = new List<QueueItem>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {QueuePrefix} and RowKey lt {"q}"}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellation))
-        {
-            items.Add(JsonSerializer.Deserialize<QueueItem>(entity.GetString("data"), AutopilotJson.Options)!);
-        }
-
-        return items.OrderBy(i => i.Sequence).ToList();
-    }
-
-    /// <summary>The slots row (with its ETag, or created) and the given queue rows, in one partition transaction.</summary>
-    private static Task WriteAsync(TableClient table, Slots slots, IReadOnlyList<TableTransactionAction> queueRows, CancellationToken cancellation)
-    {
-        var entity = new TableEntity(slots.Partition, SlotsRow)
-        {
-            ["running"] = JsonSerializer.Serialize(slots.Running, AutopilotJson.Options),
-            ["next_sequence"] = slots.NextSequence,
-        };
-        var slotsAction = slots.ETag is { } etag
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag)
-            : new TableTransactionAction(TableTransactionActionType.Add, entity);
-        return TableBatch.SubmitAtomicAsync(table, [slotsAction, .. queueRows], cancellation);
-    }
-
-    private static TableEntity ToEntity(string partition, QueueItem item) =>
-        new(partition, QueuePrefix + item.Sequence.ToString("D19", CultureInfo.InvariantCulture))
-        {
-            ["tenant_id"] = Uri.UnescapeDataString(partition),
-            ["workflow_id"] = item.WorkflowId,
-            ["status"] = item.Status,
-            ["data"] = JsonSerializer.Serialize(item, AutopilotJson.Options),
-        };
-
-    private static TableEntity ToEntity(string partition, LaunchRecord launch) =>
-        new(partition, $"l|{TableKey.Escape(launch.WorkflowId)}|{launch.Attempt.ToString("D5", CultureInfo.InvariantCulture)}")
-        {
-            ["kind"] = "launch",
-            ["tenant_id"] = launch.TenantId,
-            ["scheduled"] = launch.Scheduled,
-            ["created_at"] = launch.CreatedAt,
-            ["data"] = JsonSerializer.Serialize(launch, AutopilotJson.Options),
-        };
-
-    private static bool IsConflict(Exception ex) => ex switch
-    {
-        TableTransactionFailedException failed => failed.Status is 409 or 412,
-        RequestFailedException failed => failed.Status is 409 or 412,
-        _ => false,
-    };
-
-    private static Task BackOffAsync(int attempt, CancellationToken cancellation) =>
-        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + (Math.Min(attempt, 6) * 20))), cancellation);
-
-    private sealed record Slots(string Partition, ETag? ETag, IReadOnlyList<RunningWorkflow> Running, long NextSequence);
 }

@@ -29,7 +29,7 @@ public sealed class QueueProcessor
         ArgumentNullException.ThrowIfNull(client);
         var queued = await _admission.ListQueuedAsync(tenantId, cancellation);
         var limits = await _policy.LimitsForAsync(tenantId, cancellation);
-        var available = await _policy.DependencySnapshotAsync(cancellation);
+        var available = await _policy.DependencySnapshotAsync(tenantId, cancellation);
 
         var reclaimed = 0;
         var now = _time.GetUtcNow();
@@ -59,19 +59,19 @@ public sealed class QueueProcessor
     public async Task ReleaseAsync(DurableTaskClient client, string tenantId, string workflowId, CancellationToken cancellation)
     {
         var limits = await _policy.LimitsForAsync(tenantId, cancellation);
-        var available = await _policy.DependencySnapshotAsync(cancellation);
+        var available = await _policy.DependencySnapshotAsync(tenantId, cancellation);
         await SignalAsync(client, await _admission.ReleaseAsync(tenantId, workflowId, limits, available, cancellation), cancellation);
     }
 
     /// <summary>
-    /// Finishes launches a crash interrupted between the admission decision and the orchestration's start
-    /// (any tenant): run record and orchestration are made to exist, from the launch record.
+    /// Finishes the tenant's launches a crash interrupted between the admission decision and the orchestration's
+    /// start: run record and orchestration are made to exist, from the launch record.
     /// </summary>
-    public async Task<int> RecoverLaunchesAsync(DurableTaskClient client, WorkflowLauncher launcher, CancellationToken cancellation)
+    public async Task<int> RecoverLaunchesAsync(DurableTaskClient client, WorkflowLauncher launcher, string tenantId, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(launcher);
         var recovered = 0;
-        foreach (var launch in await _admission.UnscheduledLaunchesAsync(_time.GetUtcNow() - StartGrace, cancellation))
+        foreach (var launch in await _admission.UnscheduledLaunchesAsync(tenantId, _time.GetUtcNow() - StartGrace, cancellation))
         {
             var standing = await _admission.AcquireAsync(launch.TenantId, launch.WorkflowId, launch.Attempt, launch.WorkflowType,
                 await _policy.LimitsForAsync(launch.TenantId, cancellation), queueReason: null, cancellation);

@@ -18,7 +18,7 @@ public sealed class ReleaseSlotActivity : TaskActivity<WorkflowTicket, IReadOnly
     {
         ArgumentNullException.ThrowIfNull(input);
         var limits = await _policy.LimitsForAsync(input.TenantId, CancellationToken.None);
-        var available = await _policy.DependencySnapshotAsync(CancellationToken.None);
+        var available = await _policy.DependencySnapshotAsync(input.TenantId, CancellationToken.None);
         var admitted = await _admission.ReleaseAsync(input.TenantId, input.WorkflowId, limits, available, CancellationToken.None);
         return admitted.Select(a => a.WorkflowId).ToList();
     }

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Autopilot.Core.Admission;
 using Autopilot.Core.Api;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Storage;
+using Autopilot.Core.Workflows;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -22,28 +24,52 @@ public static class AgentEndpoints
         {
             if (value is null)
             {
-                throw ValidationError.Missing("body", name);
+                throw ValidationException.Missing("body", name);
             }
         }
 
         if (request.Message!.Length == 0)
         {
-            throw ValidationError.Invalid("body", "message", "string_too_short", "String should have at least 1 character", request.Message);
+            throw ValidationException.Invalid("body", "message", "string_too_short", "String should have at least 1 character", request.Message);
         }
 
         var tenant = context.Authorize(request.OrgId!);
+        var wait = WorkflowResponses.WaitFor(context);
         var connectionId = ConnectionStore.IdFor(tenant);
         if (await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation) is { Status: ConnectionStatus.Disconnected })
         {
-            throw new ApiError(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before asking questions");
+            throw new ApiException(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before asking questions");
         }
 
         var runId = Ids.New("run");
-        var options = context.Service<AgentOptions>();
-        await context.Durable.ScheduleNewOrchestrationInstanceAsync(nameof(AgentRunOrchestration),
-            new AgentRunInput(tenant, runId, request.UserId!, request.SessionId!, request.Message, connectionId, options.ApprovalTimeout),
-            new StartOrchestrationOptions(runId), context.Cancellation);
-        return await AnswerAsync(context, tenant, runId);
+        var decision = await AdmitAsync(context, tenant, runId, connectionId);
+        try
+        {
+            await context.Durable.ScheduleNewOrchestrationInstanceAsync(nameof(AgentRunOrchestration),
+                new AgentRunInput(tenant, runId, request.UserId!, request.SessionId!, request.Message, connectionId, context.Service<AgentOptions>().ApprovalTimeout, Queued: !decision.Admitted),
+                new StartOrchestrationOptions(runId), context.Cancellation);
+        }
+        catch
+        {
+            // The run never started: give its place back rather than leave it to the queue processor's reclaim.
+            await context.Service<QueueProcessor>().ReleaseAsync(context.Durable, tenant, runId, CancellationToken.None);
+            throw;
+        }
+
+        if (!decision.Admitted)
+        {
+            return ApiResult.Accepted(new
+            {
+                run_id = runId,
+                status = WorkflowStatus.Queued,
+                queue_id = decision.QueueId,
+                queue_position = decision.Position,
+                reason = decision.Reason,
+                status_url = StatusUrl(tenant, runId),
+            });
+        }
+
+        return await AnswerAsync(context, tenant, runId, wait);
     }
 
     /// <summary><c>GET /api/v1/agent/runs/{run_id}</c>: the run's stage, or its final answer.</summary>
@@ -64,15 +90,16 @@ public static class AgentEndpoints
         ArgumentNullException.ThrowIfNull(context);
         var tenant = context.Authorize(context.RequiredQuery("org_id"));
         var runId = context.RouteValue("run_id");
+        var wait = WorkflowResponses.WaitFor(context);
         var instance = await FindAsync(context, tenant, runId);
-        if (!AwaitingApproval(instance))
+        if (!AgentRunStatus.IsAwaitingApproval(instance))
         {
-            throw new ApiError(StatusCodes.Status409Conflict, $"Run {runId} is not waiting for an approval");
+            throw new ApiException(StatusCodes.Status409Conflict, $"Run {runId} is not waiting for an approval");
         }
 
         var approved = context.Body is not { ValueKind: JsonValueKind.Object } body || !body.TryGetProperty("approved", out var flag) || flag.ValueKind != JsonValueKind.False;
         await RaiseApprovalAsync(context.Durable, runId, approved, context.Identity.Role.ToString().ToLowerInvariant(), context.Cancellation);
-        return await AnswerAsync(context, tenant, runId, stopAtApproval: false);
+        return await AnswerAsync(context, tenant, runId, wait, stopAtApproval: false);
     }
 
     /// <summary>Signals a waiting run (also used by approve-run when the preview belongs to an agent run).</summary>
@@ -82,21 +109,29 @@ public static class AgentEndpoints
         return client.RaiseEventAsync(runId, AgentRunOrchestration.ApprovalEvent, new AgentApproval(approved, approvedBy), cancellation);
     }
 
-    private static async Task<ApiResult> AnswerAsync(ApiContext context, string tenant, string runId, bool stopAtApproval = true)
+    /// <summary>
+    /// A run admitted like every workflow: a slot under the tenant's agent cap, or a place in its queue; and a run record,
+    /// so the workflow routes (runs, status, cancel) see it.
+    /// </summary>
+    private static async Task<AdmissionDecision> AdmitAsync(ApiContext context, string tenant, string runId, string connectionId)
     {
-        var wait = context.Service<ServiceOptions>().WorkflowWait;
-        if (context.Query("wait_seconds") is { } raw && double.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
-        {
-            wait = TimeSpan.FromSeconds(Math.Min(seconds, wait.TotalSeconds));
-        }
+        var limits = await context.Service<AdmissionPolicy>().LimitsForAsync(tenant, context.Cancellation);
+        var decision = await context.Service<AdmissionStore>().AcquireAsync(tenant, runId, 1, WorkflowTypes.Agent, limits, queueReason: null, context.Cancellation);
+        var now = context.Service<TimeProvider>().GetUtcNow();
+        await context.Service<WorkflowRunStore>().CreateAsync(new WorkflowRun(runId, tenant, WorkflowTypes.Agent,
+            decision.Admitted ? WorkflowStatus.Running : WorkflowStatus.Queued, now, null, connectionId, null, AdmittedAt: decision.Admitted ? now : null), context.Cancellation);
+        return decision;
+    }
 
-        var instance = await WorkflowWaiter.WaitUntilAsync(context.Durable, runId, wait, i => stopAtApproval && AwaitingApproval(i), context.Service<TimeProvider>(), context.Cancellation);
+    private static async Task<ApiResult> AnswerAsync(ApiContext context, string tenant, string runId, TimeSpan wait, bool stopAtApproval = true)
+    {
+        var instance = await WorkflowWaiter.WaitUntilAsync(context.Durable, runId, wait, i => stopAtApproval && AgentRunStatus.IsAwaitingApproval(i), context.Service<TimeProvider>(), context.Cancellation);
         if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Completed })
         {
             return ApiResult.Ok(instance.ReadOutputAs<JsonObject>()!);
         }
 
-        return instance is not null && AwaitingApproval(instance)
+        return instance is not null && AgentRunStatus.IsAwaitingApproval(instance)
             ? ApiResult.Ok(Describe(instance, tenant))
             : ApiResult.Accepted(new { run_id = runId, status = "running", status_url = StatusUrl(tenant, runId) });
     }
@@ -109,8 +144,8 @@ public static class AgentEndpoints
             return instance.ReadOutputAs<JsonObject>()!;
         }
 
-        var progress = instance.SerializedCustomStatus is { } text ? JsonNode.Parse(text) as JsonObject : null;
-        if (AwaitingApproval(instance) && progress is not null)
+        var progress = AgentRunStatus.Read(instance);
+        if (AgentRunStatus.IsAwaitingApproval(instance) && progress is not null)
         {
             return new JsonObject
             {
@@ -118,13 +153,13 @@ public static class AgentEndpoints
                 ["summary"] = "Query blocked by safety/cost gates",
                 ["data"] = new JsonObject
                 {
-                    ["reasons"] = progress["reasons"]?.DeepClone(),
+                    ["reasons"] = new JsonArray((progress.Reasons ?? []).Select(r => (JsonNode?)r).ToArray()),
                     ["gate"] = new JsonObject
                     {
                         ["approval_required"] = true,
-                        ["next_action"] = progress["next_action"]?.DeepClone(),
-                        ["estimated_bytes"] = progress["estimated_bytes"]?.DeepClone(),
-                        ["estimated_cost_usd"] = progress["estimated_cost_usd"]?.DeepClone(),
+                        ["next_action"] = progress.NextAction,
+                        ["estimated_bytes"] = progress.EstimatedBytes,
+                        ["estimated_cost_usd"] = progress.EstimatedCostUsd,
                     },
                     ["approval"] = new JsonObject
                     {
@@ -132,7 +167,7 @@ public static class AgentEndpoints
                         ["endpoint_preview"] = "/api/v1/queries/preview",
                         ["endpoint_approve_run"] = "/api/v1/queries/approve-run",
                         ["message"] = "Preview this query, then approve and run.",
-                        ["preview_id"] = progress["preview_id"]?.DeepClone(),
+                        ["preview_id"] = progress.PreviewId,
                         ["endpoint_approve_agent_run"] = $"/api/v1/agent/runs/{instance.InstanceId}/approve?org_id={Uri.EscapeDataString(tenant)}",
                     },
                 },
@@ -143,26 +178,35 @@ public static class AgentEndpoints
             };
         }
 
+        if (AgentRunStatus.IsQueued(instance))
+        {
+            return new JsonObject
+            {
+                ["run_id"] = instance.InstanceId,
+                ["status"] = WorkflowStatus.Queued,
+                ["queue_id"] = progress?.QueueId,
+                ["queue_position"] = progress?.QueuePosition,
+                ["reason"] = progress?.Reason,
+                ["status_url"] = StatusUrl(tenant, instance.InstanceId),
+            };
+        }
+
         return new JsonObject
         {
             ["run_id"] = instance.InstanceId,
             ["status"] = instance.RuntimeStatus.ToString().ToLowerInvariant(),
-            ["stage"] = progress?["stage"]?.DeepClone(),
+            ["stage"] = progress?.Stage,
             ["status_url"] = StatusUrl(tenant, instance.InstanceId),
             ["error"] = instance.FailureDetails?.ErrorMessage,
         };
     }
-
-    private static bool AwaitingApproval(OrchestrationMetadata instance) =>
-        instance.RuntimeStatus == OrchestrationRuntimeStatus.Running
-        && instance.SerializedCustomStatus?.Contains($"\"stage\":\"{AgentStage.AwaitingApproval}\"", StringComparison.Ordinal) == true;
 
     /// <summary>The run, if it is this tenant's: another tenant's run behaves as unknown (TEN-7).</summary>
     private static async Task<OrchestrationMetadata> FindAsync(ApiContext context, string tenant, string runId)
     {
         var instance = await context.Durable.GetInstanceAsync(runId, getInputsAndOutputs: true, context.Cancellation);
         var input = instance?.Name == nameof(AgentRunOrchestration) ? instance.ReadInputAs<AgentRunInput>() : null;
-        return input is not null && input.TenantId == tenant ? instance! : throw new ApiError(StatusCodes.Status404NotFound, "run not found");
+        return input is not null && input.TenantId == tenant ? instance! : throw new ApiException(StatusCodes.Status404NotFound, "run not found");
     }
 
     private static string StatusUrl(string tenant, string runId) => $"/api/v1/agent/runs/{Uri.EscapeDataString(runId)}?org_id={Uri.EscapeDataString(tenant)}";

@@ -3,6 +3,8 @@ namespace Autopilot.Core.Agent;
 /// <summary>The pipeline's stages, as audited in <c>workflow_state_transition</c> rows.</summary>
 public static class AgentStage
 {
+    /// <summary>Profiling the warehouse first: the tenant had no catalog yet.</summary>
+    public const string Profiling = "profiling";
     public const string Planning = "planning";
     public const string Validating = "validating";
     public const string Replanning = "replanning";

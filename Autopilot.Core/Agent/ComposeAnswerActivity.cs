@@ -32,7 +32,7 @@ public sealed class ComposeAnswerActivity : TaskActivity<ComposeRequest, JsonObj
         ArgumentNullException.ThrowIfNull(input);
         var cancellation = CancellationToken.None;
         await _transitions.EnterAsync(input.TenantId, input.RunId, AgentStage.Composing);
-        var sql = input.Gate?.Sql ?? input.Plan?.Steps.FirstOrDefault()?.Sql;
+        var sql = input.Gate?.Sql ?? (input.Plan is { Steps.Count: > 0 } planned ? planned.Steps[0].Sql : null);
         var body = new JsonObject
         {
             ["response_type"] = input.ResponseType,
@@ -84,7 +84,7 @@ public sealed class ComposeAnswerActivity : TaskActivity<ComposeRequest, JsonObj
                 status = input.Output is null ? "failed" : "success",
                 output_hash = input.Output?.OutputHash,
                 retry_count = Math.Max(0, (input.Output?.Attempts ?? 1) - 1),
-                error = input.Errors.FirstOrDefault(),
+                error = input.Errors.Count > 0 ? input.Errors[0] : null,
                 run_id = input.RunId,
             }, $"tool_invocation:{input.RunId}", cancellation);
         }
@@ -158,7 +158,7 @@ public sealed class ComposeAnswerActivity : TaskActivity<ComposeRequest, JsonObj
                     ["step"] = input.FailedStep,
                     ["retry_count"] = 0,
                     ["failure_class"] = input.FailureClass,
-                    ["error"] = input.Errors.FirstOrDefault(),
+                    ["error"] = input.Errors.Count > 0 ? input.Errors[0] : null,
                 };
             default:
                 return [];

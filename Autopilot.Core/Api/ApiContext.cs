@@ -47,7 +47,7 @@ public sealed class ApiContext
     }
 
     /// <summary>A required query parameter; absent → 422 like the seed's schema validation.</summary>
-    public string RequiredQuery(string name) => Query(name) ?? throw ValidationError.Missing("query", name);
+    public string RequiredQuery(string name) => Query(name) ?? throw ValidationException.Missing("query", name);
 
     public string RouteValue(string name) => RouteValues.TryGetValue(name, out var value) && value is not null
         ? value.ToString()!
@@ -58,18 +58,18 @@ public sealed class ApiContext
     {
         if (Body is not { } body || body.ValueKind != JsonValueKind.Object)
         {
-            throw ValidationError.Invalid("body", "body", "model_attributes_type", "Input should be a valid dictionary or object", null);
+            throw ValidationException.Invalid("body", "body", "model_attributes_type", "Input should be a valid dictionary or object", null);
         }
 
         try
         {
             return body.Deserialize<T>(AutopilotJson.Options)
-                ?? throw ValidationError.Invalid("body", "body", "model_attributes_type", "Input should be a valid dictionary or object", null);
+                ?? throw ValidationException.Invalid("body", "body", "model_attributes_type", "Input should be a valid dictionary or object", null);
         }
         catch (JsonException ex)
         {
             var field = ex.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : "body";
-            throw ValidationError.Invalid("body", field, "invalid", ex.Message, null);
+            throw ValidationException.Invalid("body", field, "invalid", ex.Message, null);
         }
     }
 

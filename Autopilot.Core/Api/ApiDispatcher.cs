@@ -50,12 +50,12 @@ public sealed class ApiDispatcher
             var identity = route.Access == RouteAccess.Public ? null : RequestIdentity.FromHeaders(http.Request.Headers);
             return await route.Handler(new ApiContext(route, http, client, values, body, identity));
         }
-        catch (ApiError error)
+        catch (ApiException error)
         {
             await AuditRefusalAsync(http, error);
             return ApiResult.Error(error.Status, error.Detail);
         }
-        catch (ValidationError invalid)
+        catch (ValidationException invalid)
         {
             return ApiResult.Json(StatusCodes.Status422UnprocessableEntity, new { detail = invalid.Issues });
         }
@@ -93,11 +93,11 @@ public sealed class ApiDispatcher
         }
         catch (JsonException ex)
         {
-            throw ValidationError.Invalid("body", (ex.BytePositionInLine ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture), "json_invalid", "JSON decode error", null);
+            throw ValidationException.Invalid("body", (ex.BytePositionInLine ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture), "json_invalid", "JSON decode error", null);
         }
     }
 
-    private async Task AuditRefusalAsync(HttpContext http, ApiError error)
+    private async Task AuditRefusalAsync(HttpContext http, ApiException error)
     {
         var tenant = http.Request.Headers[RequestIdentity.TenantHeader].ToString();
         var role = http.Request.Headers[RequestIdentity.RoleHeader].ToString();

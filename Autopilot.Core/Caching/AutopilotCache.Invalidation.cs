@@ -94,7 +94,7 @@ public sealed partial class AutopilotCache
                 _hasDeferred = _deferred.Count > 0;
             }
 
-            if (replay.Length > 0)
+            if (replay.Length > 0 && _logger.IsEnabled(LogLevel.Information))
             {
                 _logger.LogInformation("Replayed {Count} cache invalidations made during a Redis outage", replay.Length);
             }

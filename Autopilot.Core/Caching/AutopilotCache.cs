@@ -2,7 +2,6 @@ using System.Text.Json;
 using Autopilot.Core.Engine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using StackExchange.Redis;
 
 namespace Autopilot.Core.Caching;
 
@@ -12,7 +11,7 @@ namespace Autopilot.Core.Caching;
 /// during an outage stay there (a cache may lose entries); invalidations made during an outage are replayed on
 /// Redis before it is read again, so no stale entry comes back with it.
 /// </summary>
-public sealed partial class AutopilotCache : IAutopilotCache
+public sealed partial class AutopilotCache : IAutopilotCache, IDisposable
 {
     private readonly RedisConnection _redis;
     private readonly CacheOptions _options;
@@ -86,7 +85,11 @@ public sealed partial class AutopilotCache : IAutopilotCache
         catch (JsonException ex)
         {
             // A value of an older shape: recompute and overwrite it.
-            _logger.LogInformation("Cached value no longer reads as {Type} ({Error}); recomputing", typeof(T).Name, ex.Message);
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                _logger.LogInformation(ex, "Cached value no longer reads as {Type}; recomputing", typeof(T).Name);
+            }
+
             value = default;
             return false;
         }
@@ -95,6 +98,9 @@ public sealed partial class AutopilotCache : IAutopilotCache
     private void Failed(Exception error)
     {
         _redis.ReportFailure(error);
-        _logger.LogDebug("Cache in Redis failed ({Error}); using the in-memory store", error.Message);
+        _logger.LogDebug(error, "Cache in Redis failed; using the in-memory store");
     }
+
+    /// <summary>Releases the replay lock; the connection belongs to the container.</summary>
+    public void Dispose() => _replay.Dispose();
 }

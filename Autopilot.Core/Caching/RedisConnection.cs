@@ -188,11 +188,11 @@ public sealed class RedisConnection : IAsyncDisposable
             return;
         }
 
-        if (available)
+        if (available && _logger.IsEnabled(LogLevel.Information))
         {
             _logger.LogInformation("Redis is available: {Why}", why);
         }
-        else
+        else if (!available)
         {
             _logger.LogWarning("Redis is unavailable: {Why}; callers use their in-memory fallback until it returns", why);
         }

@@ -18,12 +18,12 @@ public static class ConnectorEndpoints
         var request = context.BindBody<ConnectRequest>();
         if (request.OrgId is null)
         {
-            throw ValidationError.Missing("body", "org_id");
+            throw ValidationException.Missing("body", "org_id");
         }
 
         if (request.ServiceAccountJson is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) } invalid)
         {
-            throw ValidationError.Invalid("body", "service_account_json", "dict_type", "Input should be a valid dictionary", invalid.ToString());
+            throw ValidationException.Invalid("body", "service_account_json", "dict_type", "Input should be a valid dictionary", invalid.ToString());
         }
 
         var tenant = context.Authorize(request.OrgId);
@@ -39,7 +39,7 @@ public static class ConnectorEndpoints
             using var probe = warehouses.ForCredentials(tenant, credentials ?? (options.BigQueryServiceAccountJson.Length > 0 ? options.BigQueryServiceAccountJson : null));
             if (!await probe.PingAsync(context.Cancellation))
             {
-                throw new ApiError(StatusCodes.Status502BadGateway, "BigQuery connection test failed: check the service account and its access to the project");
+                throw new ApiException(StatusCodes.Status502BadGateway, "BigQuery connection test failed: check the service account and its access to the project");
             }
         }
 

@@ -111,7 +111,7 @@ public sealed partial class CostLimiter
 
             // Whatever was journalled after `version` was read stays unacknowledged and is merged next time.
             Interlocked.Exchange(ref _mergedVersion, version);
-            if (operations > 0)
+            if (operations > 0 && _logger.IsEnabled(LogLevel.Information))
             {
                 _logger.LogInformation("Merged {Operations} cost-window operations of {Orgs} orgs recorded in memory during a Redis outage", operations, journals.Count);
             }

@@ -15,7 +15,7 @@ namespace Autopilot.Core.Costs;
 /// counted from both stores at once except while a merge is retried, which can only over-count.
 /// </para>
 /// </summary>
-public sealed partial class CostLimiter
+public sealed partial class CostLimiter : IDisposable
 {
     private const int MaxIdLength = 200;
     private readonly RedisConnection _redis;
@@ -156,7 +156,7 @@ public sealed partial class CostLimiter
     private void Failed(Exception error)
     {
         _redis.ReportFailure(error);
-        _logger.LogDebug("Cost window in Redis failed ({Error}); answering from the in-memory window", error.Message);
+        _logger.LogDebug(error, "Cost window in Redis failed; answering from the in-memory window");
         Interlocked.Increment(ref _fallbacks);
     }
 
@@ -175,4 +175,7 @@ public sealed partial class CostLimiter
             throw new ArgumentException($"A reservation id has at most {MaxIdLength} characters and no '|'.", nameof(reservationId));
         }
     }
+
+    /// <summary>Releases the merge lock; the connection belongs to the container.</summary>
+    public void Dispose() => _merge.Dispose();
 }

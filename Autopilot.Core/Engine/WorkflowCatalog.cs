@@ -1,6 +1,7 @@
 using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Profiling;
+using Autopilot.Core.Queries;
 using Autopilot.Core.Workflows.Testing;
 using Autopilot.Core.Workflows;
 
@@ -8,15 +9,16 @@ namespace Autopilot.Core.Engine;
 
 /// <summary>
 /// Every orchestrator and activity, declared once. Both runtimes register exactly these
-/// (the server through the shim factory, Functions through one-line adapters checked by a test).
+/// (the server through the shim factory, Functions through one-line adapters checked by a test). The
+/// fault-injection workflow is kept apart: it runs only where AUTOPILOT_ENABLE_TEST_WORKFLOWS is on.
 /// </summary>
 public static class WorkflowCatalog
 {
     public static IReadOnlyList<Type> Orchestrators { get; } =
     [
         typeof(ProfileWarehouseOrchestration),
-        typeof(FaultInjectionOrchestration),
         typeof(AgentRunOrchestration),
+        typeof(QueryRunOrchestration),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -25,18 +27,35 @@ public static class WorkflowCatalog
         typeof(ProfileTableBatchActivity),
         typeof(TagPiiActivity),
         typeof(PersistCatalogActivity),
+        typeof(CatalogPresentActivity),
+        typeof(AdmitProfileActivity),
         typeof(CompleteWorkflowRunActivity),
         typeof(SkipStepActivity),
         typeof(CheckAdmissionActivity),
         typeof(ReleaseSlotActivity),
-        typeof(FaultStepActivity),
         typeof(PlanQuestionActivity),
         typeof(ValidatePlanActivity),
         typeof(CritiquePlanActivity),
         typeof(ExecuteQueryActivity),
         typeof(ReviewResultActivity),
         typeof(ComposeAnswerActivity),
+        typeof(FinishAgentRunActivity),
+        typeof(RunApprovedQueryActivity),
     ];
+
+    /// <summary>The fault-injection workflow's tasks, registered only with the test flag.</summary>
+    public static IReadOnlyList<Type> TestOrchestrators { get; } = [typeof(FaultInjectionOrchestration)];
+
+    /// <inheritdoc cref="TestOrchestrators"/>
+    public static IReadOnlyList<Type> TestActivities { get; } = [typeof(FaultStepActivity)];
+
+    /// <summary>The orchestrators a runtime registers, given its AUTOPILOT_ENABLE_TEST_WORKFLOWS setting.</summary>
+    public static IReadOnlyList<Type> OrchestratorsFor(bool enableTestWorkflows) =>
+        enableTestWorkflows ? [.. Orchestrators, .. TestOrchestrators] : Orchestrators;
+
+    /// <summary>The activities a runtime registers, given its AUTOPILOT_ENABLE_TEST_WORKFLOWS setting.</summary>
+    public static IReadOnlyList<Type> ActivitiesFor(bool enableTestWorkflows) =>
+        enableTestWorkflows ? [.. Activities, .. TestActivities] : Activities;
 
     /// <summary>The durable name of a task: its class name.</summary>
     public static string NameOf(Type type) => type.Name;

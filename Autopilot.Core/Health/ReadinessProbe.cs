@@ -16,9 +16,11 @@ public sealed class ReadinessProbe
     private readonly ServiceOptions _options;
     private readonly IHttpClientFactory _http;
     private readonly RedisConnection _redis;
+    private readonly DependencyMonitor _dependencies;
 
-    public ReadinessProbe(TableStorage storage, WarehouseResolver warehouses, ServiceOptions options, IHttpClientFactory http, RedisConnection redis)
+    public ReadinessProbe(TableStorage storage, WarehouseResolver warehouses, ServiceOptions options, IHttpClientFactory http, RedisConnection redis, DependencyMonitor dependencies)
     {
+        _dependencies = dependencies;
         _storage = storage;
         _warehouses = warehouses;
         _options = options;
@@ -26,53 +28,85 @@ public sealed class ReadinessProbe
         _redis = redis;
     }
 
+    /// <summary>
+    /// The service's own dependencies, plus the seed's keys (<c>bigquery</c>: <c>mock</c> for the demo warehouse,
+    /// <c>live</c> for BigQuery; <c>metabase</c>: <c>mock</c> when none is configured) so seed clients keep working.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, DependencyCheck>> CheckAsync(CancellationToken cancellation)
     {
-        var storage = Guard("azure-storage", ct => _storage.PingAsync(ct), cancellation);
+        var storage = Guard("azure-storage", "Table service", ct => _storage.PingAsync(ct), cancellation);
         var warehouse = _options.BigQueryProjectId.Length == 0
-            ? Guard("demo", ct => _warehouses.Demo.PingAsync(ct), cancellation)
+            ? Guard("demo", "demo warehouse: a query on the embedded DuckDB file", ct => _warehouses.Demo.PingAsync(ct), cancellation)
             : _options.BigQueryServiceAccountJson.Length == 0
-                ? Task.FromResult(new DependencyCheck(true, "live"))
-                : Guard("live", PingBigQueryAsync, cancellation);
+                ? Task.FromResult(UnprobedLiveWarehouse())
+                : Guard("live", "BigQuery datasets.list with the service-wide key", PingBigQueryAsync, cancellation);
         var metabase = _options.MetabaseUrl.Length == 0
-            ? Task.FromResult(new DependencyCheck(true, "embedded"))
-            : Guard("live", PingMetabaseAsync, cancellation);
+            ? Task.FromResult(new DependencyCheck(true, "mock", Detail: "METABASE_URL is not set: dashboards are the app's own pages"))
+            : Guard("live", "GET /api/user/current with METABASE_API_KEY", PingMetabaseAsync, cancellation);
         var redis = _options.RedisUrl.Length == 0
-            ? Task.FromResult(new DependencyCheck(true, "memory"))
-            : Guard("redis", PingRedisAsync, cancellation);
+            ? Task.FromResult(new DependencyCheck(true, "memory", Detail: "REDIS_URL is not set: caches and limiters run in memory"))
+            : Guard("redis", "PING", PingRedisAsync, cancellation);
         await Task.WhenAll(storage, warehouse, metabase, redis);
         return new Dictionary<string, DependencyCheck>(StringComparer.Ordinal)
         {
             ["storage"] = storage.Result,
             ["warehouse"] = warehouse.Result,
+            ["bigquery"] = warehouse.Result with { Mode = warehouse.Result.Mode == "demo" ? "mock" : "live" },
             ["metabase"] = metabase.Result,
             ["redis"] = redis.Result,
         };
     }
 
-    private static async Task<DependencyCheck> Guard(string mode, Func<CancellationToken, Task<bool>> probe, CancellationToken cancellation)
+    /// <summary>
+    /// BigQuery with no service-wide key: each tenant connects with its own, tested when it connects. Nothing is probed
+    /// here; the per-tenant probes admission made (tenants with work) are reported as they stand.
+    /// </summary>
+    private DependencyCheck UnprobedLiveWarehouse()
+    {
+        var tenants = _dependencies.KnownWarehouses.Where(w => w.Key.StartsWith(WarehouseResolver.BigQueryWarehouseKind + ":", StringComparison.Ordinal)).ToList();
+        var down = tenants.Count(t => !t.Value);
+        return new DependencyCheck(down == 0, "live", down == 0 ? null : $"{down} of {tenants.Count} tenant warehouses probed recently did not answer",
+            Probed: null,
+            Detail: $"not probed now: no service-wide key (BIGQUERY_SERVICE_ACCOUNT_JSON); each tenant's key is tested when it connects, and its warehouse probed while it has work ({tenants.Count} known, {down} unavailable)");
+    }
+
+    private static async Task<DependencyCheck> Guard(string mode, string probed, Func<CancellationToken, Task<bool>> probe, CancellationToken cancellation)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timeout.CancelAfter(ProbeTimeout);
         try
         {
             var ok = await probe(timeout.Token).WaitAsync(timeout.Token);
-            return new DependencyCheck(ok, mode, ok ? null : "not reachable");
+            return new DependencyCheck(ok, mode, ok ? null : "not reachable", probed);
         }
 #pragma warning disable CA1031 // Readiness reports failures; it must not throw.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new DependencyCheck(false, mode, ex is OperationCanceledException ? "timed out" : ex.GetType().Name);
+            return new DependencyCheck(false, mode, ex is OperationCanceledException ? "timed out" : ex.GetType().Name, probed);
         }
     }
 
+    /// <summary>READY-3: ok when Metabase answers with success and the body names the key's user (<c>id</c>).</summary>
     private async Task<bool> PingMetabaseAsync(CancellationToken cancellation)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(_options.MetabaseUrl), "/api/user/current"));
         request.Headers.Add("X-API-Key", _options.MetabaseApiKey);
         using var response = await _http.CreateClient("metabase").SendAsync(request, cancellation);
-        return response.IsSuccessStatusCode;
+        if (!response.IsSuccessStatusCode)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var body = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellation), cancellationToken: cancellation);
+            return body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && body.RootElement.TryGetProperty("id", out _);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private async Task<bool> PingBigQueryAsync(CancellationToken cancellation)

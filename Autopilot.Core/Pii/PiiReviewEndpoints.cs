@@ -8,6 +8,8 @@ namespace Autopilot.Core.Pii;
 /// <summary>HTTP handlers of PII review (spec §7).</summary>
 public static class PiiReviewEndpoints
 {
+    private static readonly string[] BulkActions = ["confirm_all_high_confidence", "mark_not_pii_all_low_confidence"];
+
     public const int HighConfidence = 80;
     public const int ReviewConfidence = 30;
 
@@ -46,7 +48,7 @@ public static class PiiReviewEndpoints
             auto_tagged_high_confidence = high.Select(Item),
             needs_review_low_confidence = low.Select(Item),
             reviewed = reviewed.Select(Item),
-            bulk_actions = new[] { "confirm_all_high_confidence", "mark_not_pii_all_low_confidence" },
+            bulk_actions = BulkActions,
         });
     }
 
@@ -59,7 +61,7 @@ public static class PiiReviewEndpoints
         ArgumentNullException.ThrowIfNull(context);
         if (context.Body is not { ValueKind: JsonValueKind.Array } body)
         {
-            throw ValidationError.Invalid("body", "body", "list_type", "Input should be a valid list", null);
+            throw ValidationException.Invalid("body", "body", "list_type", "Input should be a valid list", null);
         }
 
         var requested = new List<PiiDecision>();
@@ -70,7 +72,7 @@ public static class PiiReviewEndpoints
             if (item.ValueKind != JsonValueKind.Object
                 || Text(item, "dataset") is not { } dataset || Text(item, "table") is not { } table || Text(item, "column") is not { } column)
             {
-                throw ValidationError.Invalid("body", index.ToString(System.Globalization.CultureInfo.InvariantCulture), "missing",
+                throw ValidationException.Invalid("body", index.ToString(System.Globalization.CultureInfo.InvariantCulture), "missing",
                     "Each decision needs dataset, table and column strings", null);
             }
 

@@ -42,7 +42,7 @@ internal sealed class PiiColumnTracer : SqlTreeWalker
         foreach (var item in select.Items.OfType<SqlSelectExpression>())
         {
             var mentions = Mentions(item.Expression);
-            var name = item.Alias ?? (item.Expression as SqlColumnRef)?.Path.LastOrDefault();
+            var name = item.Alias ?? (item.Expression is SqlColumnRef { Path.Count: > 0 } column ? column.Path[^1] : null);
             _items.Add((name, mentions));
         }
 

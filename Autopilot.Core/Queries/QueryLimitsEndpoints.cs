@@ -24,7 +24,7 @@ public static class QueryLimitsEndpoints
         var tenant = context.Authorize(context.RequiredQuery("org_id"));
         if (limits.Problem() is { } problem)
         {
-            throw new ApiError(StatusCodes.Status400BadRequest, problem);
+            throw new ApiException(StatusCodes.Status400BadRequest, problem);
         }
 
         await context.Service<Tenants.TenantSettingsStore>().SetAsync(tenant, TenantQueryLimits.SettingName, limits, context.Cancellation);

@@ -13,7 +13,16 @@ public sealed record QueryOptions
 
     public TimeSpan PreviewTtl { get; init; } = TimeSpan.FromHours(24);
 
-    /// <summary>Reads DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT, QUERY_TIMEOUT_SECONDS, PREVIEW_TTL_SECONDS, TIME_FILTER_WINDOW_DAYS.</summary>
+    /// <summary>
+    /// The most a stored approve-run result may take, gzip-compressed (a Table entity holds 1 MB); rows past it are left
+    /// out and the result says <c>truncated</c>.
+    /// </summary>
+    public int MaxStoredResultBytes { get; init; } = QueryPreviewStore.MaxResultBytes;
+
+    /// <summary>
+    /// Reads DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT, QUERY_TIMEOUT_SECONDS, PREVIEW_TTL_SECONDS, TIME_FILTER_WINDOW_DAYS and
+    /// QUERY_RESULT_MAX_STORED_BYTES.
+    /// </summary>
     public static QueryOptions Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -28,6 +37,7 @@ public sealed record QueryOptions
             },
             Timeout = TimeSpan.FromSeconds(Int(configuration, "QUERY_TIMEOUT_SECONDS", 120, 1, 3600)),
             PreviewTtl = TimeSpan.FromSeconds(Int(configuration, "PREVIEW_TTL_SECONDS", 24 * 3600, 1, 3600 * 24 * 30)),
+            MaxStoredResultBytes = Int(configuration, "QUERY_RESULT_MAX_STORED_BYTES", QueryPreviewStore.MaxResultBytes, 256, QueryPreviewStore.MaxResultBytes),
         };
     }
 

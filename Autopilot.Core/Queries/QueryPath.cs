@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Autopilot.Core.Audit;
 using Autopilot.Core.Caching;
 using Autopilot.Core.Catalog;
 using Autopilot.Core.Costs;
 using Autopilot.Core.Sql;
 using Autopilot.Core.Warehouse;
+using Autopilot.Core.Workflows;
 
 namespace Autopilot.Core.Queries;
 
@@ -16,6 +16,9 @@ namespace Autopilot.Core.Queries;
 public sealed class QueryPath
 {
     public const string RealExecutionDisabled = "Real query execution is disabled (ALLOW_REAL_QUERY_EXECUTION=false)";
+
+    /// <summary>Rule id of a query the warehouse refused at its dry run (a table, column or function it does not have).</summary>
+    public const string WarehouseRejectedRule = "warehouse_rejected";
 
     private readonly WarehouseResolver _warehouses;
     private readonly CatalogStore _catalog;
@@ -46,7 +49,10 @@ public sealed class QueryPath
     public async Task<QueryPlan> PlanAsync(string tenantId, string connectionId, string sql, CancellationToken cancellation)
     {
         var warehouse = await _warehouses.ForConnectionAsync(tenantId, connectionId, cancellation);
-        var context = new SqlGateContext(await GateOptionsAsync(tenantId, cancellation), await PoliciesAsync(tenantId, connectionId, warehouse, cancellation));
+        var context = new SqlGateContext(await GateOptionsAsync(tenantId, cancellation), await PoliciesAsync(tenantId, connectionId, warehouse, cancellation))
+        {
+            Dialect = warehouse.Dialect,
+        };
         var gate = SqlGate.Evaluate(sql, context);
         QueryPlan plan;
         if (!gate.Allowed)
@@ -60,17 +66,11 @@ public sealed class QueryPath
         }
         else
         {
-            var dry = await WarehouseDryRunAsync(warehouse, tenantId, gate.RewrittenSql!, cancellation);
-            var cost = await _costs.EvaluateAsync(tenantId, dry.TotalBytesProcessed, reservationId: null, cancellation);
-            var status = cost.Outcome switch
-            {
-                CostGateOutcome.Blocked => QueryPlanStatus.Blocked,
-                CostGateOutcome.ApprovalRequired => QueryPlanStatus.ApprovalRequired,
-                _ => QueryPlanStatus.Ready,
-            };
-            var reasons = cost.Reason is null ? gate.Reasons : [.. gate.Reasons, cost.Reason];
-            plan = new QueryPlan(tenantId, connectionId, status, status == QueryPlanStatus.Blocked ? null : gate.RewrittenSql, reasons, gate.RuleIds,
-                dry.TotalBytesProcessed, cost.EstimatedCostUsd, cost.Budget, gate.Tables);
+            var (dry, rejection) = await WarehouseDryRunAsync(warehouse, tenantId, gate.RewrittenSql!, cancellation);
+            plan = dry is null
+                // The warehouse does not know a table, column or function the query names: a refusal with that reason.
+                ? Blocked(tenantId, connectionId, [rejection!], [WarehouseRejectedRule], gate.Tables)
+                : await CostPlanAsync(tenantId, connectionId, gate, dry, cancellation);
         }
 
         await _audit.AppendAsync(tenantId, "security_gate_decision", new
@@ -147,14 +147,37 @@ public sealed class QueryPath
     private static QueryPlan Blocked(string tenantId, string connectionId, IReadOnlyList<string> reasons, IReadOnlyList<string> ruleIds, IReadOnlyList<SqlTableReference> tables) =>
         new(tenantId, connectionId, QueryPlanStatus.Blocked, null, reasons, ruleIds, 0, 0, null, tables);
 
-    private static async Task<DryRunResult> WarehouseDryRunAsync(IWarehouse warehouse, string tenantId, string sql, CancellationToken cancellation)
+    private async Task<QueryPlan> CostPlanAsync(string tenantId, string connectionId, SqlGateDecision gate, DryRunResult dry, CancellationToken cancellation)
     {
-        var dry = await warehouse.DryRunAsync(sql, new QueryContext(tenantId, null, long.MaxValue, TimeSpan.FromSeconds(30), 0), cancellation);
+        var cost = await _costs.EvaluateAsync(tenantId, dry.TotalBytesProcessed, reservationId: null, cancellation);
+        var status = cost.Outcome switch
+        {
+            CostGateOutcome.Blocked => QueryPlanStatus.Blocked,
+            CostGateOutcome.ApprovalRequired => QueryPlanStatus.ApprovalRequired,
+            _ => QueryPlanStatus.Ready,
+        };
+        var reasons = cost.Reason is null ? gate.Reasons : [.. gate.Reasons, cost.Reason];
+        return new QueryPlan(tenantId, connectionId, status, status == QueryPlanStatus.Blocked ? null : gate.RewrittenSql, reasons, gate.RuleIds,
+            dry.TotalBytesProcessed, cost.EstimatedCostUsd, cost.Budget, gate.Tables);
+    }
+
+    /// <summary>The warehouse's dry run, or the reason it refuses the query (a name it does not know, not a SELECT).</summary>
+    private static async Task<(DryRunResult? Dry, string? Rejection)> WarehouseDryRunAsync(IWarehouse warehouse, string tenantId, string sql, CancellationToken cancellation)
+    {
+        DryRunResult dry;
+        try
+        {
+            dry = await warehouse.DryRunAsync(sql, new QueryContext(tenantId, null, long.MaxValue, TimeSpan.FromSeconds(30), 0), cancellation);
+        }
+        catch (WorkflowStepException rejected) when (rejected.Failure == FailureClass.ValidationFailed)
+        {
+            return (null, rejected.Reason);
+        }
 
         // Defence in depth behind the gate: the warehouse itself must see a SELECT.
         return string.Equals(dry.StatementType, "SELECT", StringComparison.OrdinalIgnoreCase)
-            ? dry
-            : throw new QueryBlockedException([$"Only SELECT queries are allowed (the warehouse saw {dry.StatementType})"]);
+            ? (dry, null)
+            : (null, $"Only SELECT queries are allowed (the warehouse saw {dry.StatementType})");
     }
 
     /// <summary>Time-filter policies from the tenant's catalog; before a first profile, from (cached) introspection.</summary>

@@ -18,11 +18,17 @@ public sealed class QueryPreviewStore
     private const string TableName = "QueryPreviews";
     private const int ChunkBytes = 60 * 1024;
     private const int MaxChunks = 14;
+
+    /// <summary>Table storage keys hold at most 1 KB; previews ids are short, so anything longer is simply unknown.</summary>
+    private const int MaxKeyLength = 512;
     private readonly TableStorage _storage;
 
     public QueryPreviewStore(TableStorage storage) => _storage = storage;
 
     public static int MaxResultBytes => ChunkBytes * MaxChunks;
+
+    /// <summary>What a result takes once stored (gzip-compressed), to check it against <see cref="MaxResultBytes"/> before storing.</summary>
+    public static int StoredSize(string resultJson) => Compress(resultJson).Length;
 
     public async Task AddAsync(QueryPreview preview, CancellationToken cancellation)
     {
@@ -33,6 +39,12 @@ public sealed class QueryPreviewStore
 
     public async Task<(QueryPreview Preview, ETag ETag)?> GetAsync(string tenantId, string previewId, CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(previewId);
+        if (TableKey.Escape(previewId).Length > MaxKeyLength)
+        {
+            return null; // no preview has such an id, and Table storage refuses a key this long (a 400, not a miss)
+        }
+
         var table = await _storage.TableAsync(TableName);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(TableKey.Escape(tenantId), TableKey.Escape(previewId), cancellationToken: cancellation);
         return found.HasValue ? (FromEntity(found.Value!), found.Value!.ETag) : null;

@@ -174,6 +174,10 @@ public static class SqlGate
             {
                 Add(refusal, SqlRuleIds.FunctionNotAllowed);
             }
+            else if (context.Dialect == SqlDialect.DuckDb && DuckDbFunctions.RefusalOf(call.Name) is { } unsupported)
+            {
+                Add(unsupported, SqlRuleIds.FunctionNotOnWarehouse);
+            }
         }
 
         HashSet<string>? datasets = null;

@@ -6,6 +6,12 @@ namespace Autopilot.Core.Sql;
 /// </summary>
 public sealed record SqlGateContext(SqlGateOptions Options, IReadOnlyDictionary<string, SqlTablePolicy> Catalog)
 {
+    /// <summary>
+    /// The dialect the warehouse runs. For <see cref="SqlDialect.DuckDb"/> (the demo warehouse) an allow-listed function
+    /// the DuckDB translation does not carry (<see cref="DuckDbFunctions"/>) is refused before it runs.
+    /// </summary>
+    public SqlDialect Dialect { get; init; } = SqlDialect.BigQuery;
+
     /// <summary>Default limits and an empty catalog.</summary>
     public static SqlGateContext Default { get; } = new(SqlGateOptions.Default, new Dictionary<string, SqlTablePolicy>());
 }

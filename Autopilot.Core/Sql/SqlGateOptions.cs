@@ -11,7 +11,7 @@ public sealed record SqlGateOptions
     /// <summary>The largest LIMIT a query may keep; a larger one is lowered to this. Null: <see cref="DefaultLimit"/>.</summary>
     public int? MaxLimit { get; init; }
 
-    /// <summary>Most joins (JOIN and comma joins, not joins to an UNNEST) one statement may have.</summary>
+    /// <summary>Most joins (JOIN, CROSS JOIN and comma joins, to a table, subquery or UNNEST) one statement may have.</summary>
     public int MaxJoinDepth { get; init; } = 5;
 
     /// <summary>How deeply queries may nest (FROM subqueries, CTE bodies, scalar/IN/EXISTS/ARRAY subqueries).</summary>

@@ -11,6 +11,7 @@ public static class SqlRuleIds
     public const string InvalidSql = "sql.invalid";
     public const string RecursiveCte = "sql.recursive_cte";
     public const string FunctionNotAllowed = "sql.function_not_allowed";
+    public const string FunctionNotOnWarehouse = "sql.function_not_on_warehouse";
     public const string TableNotAllowed = "sql.table_not_allowed";
     public const string JoinDepth = "sql.join_depth";
     public const string SubqueryDepth = "sql.subquery_depth";

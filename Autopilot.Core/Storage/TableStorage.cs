@@ -10,10 +10,12 @@ public sealed class TableStorage
     private readonly string _prefix;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
 
-    public TableStorage(StorageOptions options)
+    /// <param name="options">Where the tables live.</param>
+    /// <param name="clientOptions">The Table client's pipeline options (tests add a policy to observe requests).</param>
+    public TableStorage(StorageOptions options, TableClientOptions? clientOptions = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _service = new TableServiceClient(options.ConnectionString);
+        _service = new TableServiceClient(options.ConnectionString, clientOptions);
         _prefix = options.TablePrefix;
     }
 

@@ -9,20 +9,29 @@ public sealed record RequestIdentity(string TenantId, UserRole Role)
     public const string TenantHeader = "X-Tenant-Id";
     public const string RoleHeader = "X-User-Role";
 
-    /// <summary>Reads both headers; tenant first, then role (TEN-1). Throws a 400 <see cref="ApiError"/>.</summary>
+    /// <summary>The longest tenant id accepted.</summary>
+    public const int MaxTenantIdLength = 128;
+
+    /// <summary>Reads both headers; tenant first, then role (TEN-1). Throws a 400 <see cref="ApiException"/>.</summary>
     public static RequestIdentity FromHeaders(IHeaderDictionary headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
         var tenant = headers[TenantHeader].ToString();
         if (string.IsNullOrEmpty(tenant))
         {
-            throw new ApiError(StatusCodes.Status400BadRequest, "Missing X-Tenant-Id header");
+            throw new ApiException(StatusCodes.Status400BadRequest, "Missing X-Tenant-Id header");
+        }
+
+        // A tenant id becomes a Table storage key (at most 1 KB) in every store: refuse one that can never be a tenant.
+        if (tenant.Length > MaxTenantIdLength || tenant.Any(char.IsControl))
+        {
+            throw new ApiException(StatusCodes.Status400BadRequest, $"Invalid X-Tenant-Id header: at most {MaxTenantIdLength} characters, no control characters");
         }
 
         var role = headers[RoleHeader].ToString();
         if (string.IsNullOrEmpty(role))
         {
-            throw new ApiError(StatusCodes.Status400BadRequest, "Missing X-User-Role header");
+            throw new ApiException(StatusCodes.Status400BadRequest, "Missing X-User-Role header");
         }
 
         return role.ToLowerInvariant() switch
@@ -30,7 +39,7 @@ public sealed record RequestIdentity(string TenantId, UserRole Role)
             "admin" => new RequestIdentity(tenant, UserRole.Admin),
             "member" => new RequestIdentity(tenant, UserRole.Member),
             "viewer" => new RequestIdentity(tenant, UserRole.Viewer),
-            _ => throw new ApiError(StatusCodes.Status400BadRequest, "Invalid X-User-Role header"),
+            _ => throw new ApiException(StatusCodes.Status400BadRequest, "Invalid X-User-Role header"),
         };
     }
 
@@ -39,15 +48,15 @@ public sealed record RequestIdentity(string TenantId, UserRole Role)
     {
         if (!string.Equals(requestedOrg, TenantId, StringComparison.Ordinal))
         {
-            throw new ApiError(StatusCodes.Status403Forbidden, "Tenant boundary violation: header tenant does not match requested org");
+            throw new ApiException(StatusCodes.Status403Forbidden, "Tenant boundary violation: header tenant does not match requested org");
         }
 
         return access switch
         {
             RouteAccess.Admin when Role != UserRole.Admin =>
-                throw new ApiError(StatusCodes.Status403Forbidden, "Insufficient role: requires admin"),
+                throw new ApiException(StatusCodes.Status403Forbidden, "Insufficient role: requires admin"),
             RouteAccess.Member when Role == UserRole.Viewer =>
-                throw new ApiError(StatusCodes.Status403Forbidden, "Insufficient role: requires member or admin"),
+                throw new ApiException(StatusCodes.Status403Forbidden, "Insufficient role: requires member or admin"),
             _ => TenantId,
         };
     }

@@ -22,8 +22,12 @@ public sealed class DemoWarehouseInitializer : IHostedService
         var started = _time.GetTimestamp();
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
         DemoWarehouse.EnsureCreated(_settings.DemoWarehousePath, today);
-        _logger.LogInformation("Demo warehouse ready at {Path} for {Today} in {Elapsed} ms",
-            _settings.DemoWarehousePath, today, (int)_time.GetElapsedTime(started).TotalMilliseconds);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            _logger.LogInformation("Demo warehouse ready at {Path} for {Today} in {Elapsed} ms",
+                _settings.DemoWarehousePath, today, (int)_time.GetElapsedTime(started).TotalMilliseconds);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -16,7 +16,7 @@ public sealed partial class DuckDbWarehouse
     /// <summary>The gate as the warehouse applies it: every block rule, no rewrites (the caller's gate did those).</summary>
     private static readonly SqlGateContext Recheck = new(
         SqlGateOptions.Default with { DefaultLimit = int.MaxValue, MaxLimit = int.MaxValue, MaxJoinDepth = 64, MaxSubqueryDepth = 64 },
-        new Dictionary<string, SqlTablePolicy>());
+        new Dictionary<string, SqlTablePolicy>()) { Dialect = SqlDialect.DuckDb };
 
     private WarehouseSchema? _schema;
 
@@ -34,7 +34,7 @@ public sealed partial class DuckDbWarehouse
             }
             catch (DuckDBException ex) when (!ex.Message.Contains("IO Error", StringComparison.OrdinalIgnoreCase))
             {
-                throw new WorkflowStepException(FailureClass.ValidationFailed, "the query does not fit the warehouse: " + FirstLine(ex.Message), ex);
+                throw new WorkflowStepException(FailureClass.ValidationFailed, WarehouseRejection.Describe(ex.Message), ex);
             }
         }
 
@@ -84,7 +84,7 @@ public sealed partial class DuckDbWarehouse
         }
         catch (DuckDBException ex) when (!ex.Message.Contains("IO Error", StringComparison.OrdinalIgnoreCase))
         {
-            throw new WorkflowStepException(FailureClass.ValidationFailed, "the query failed: " + FirstLine(ex.Message), ex);
+            throw new WorkflowStepException(FailureClass.ValidationFailed, WarehouseRejection.Describe(ex.Message), ex);
         }
     }
 
@@ -141,6 +141,4 @@ public sealed partial class DuckDbWarehouse
 
         return row;
     }
-
-    private static string FirstLine(string message) => message.Split('\n', 2)[0];
 }

@@ -35,6 +35,9 @@ public sealed partial class DuckDbWarehouse : IWarehouse
 
     public string Kind => DemoKind;
 
+    /// <summary>BigQuery SQL translated to DuckDB's: functions the translation does not carry are refused.</summary>
+    public Sql.SqlDialect Dialect => Sql.SqlDialect.DuckDb;
+
     /// <summary>The embedded demo: queries here touch no customer data and cost nothing.</summary>
     public bool IsLive => false;
 

@@ -6,6 +6,9 @@ public interface IWarehouse
     /// <summary>Connector kind, e.g. <c>duckdb-demo</c>.</summary>
     string Kind { get; }
 
+    /// <summary>The SQL dialect it runs; the gate refuses functions that dialect's translation does not carry.</summary>
+    Sql.SqlDialect Dialect => Sql.SqlDialect.BigQuery;
+
     Task<WarehouseSchema> IntrospectAsync(CancellationToken ct);
 
     Task<TableProfile> ProfileTableAsync(WarehouseTable table, ProfileOptions options, CancellationToken ct);

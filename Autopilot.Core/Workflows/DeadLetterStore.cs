@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Autopilot.Core.Api;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Storage;
 using Azure;
@@ -8,8 +9,8 @@ using Azure.Data.Tables;
 namespace Autopilot.Core.Workflows;
 
 /// <summary>
-/// Dead letters, one row per (tenant, workflow): writing the same dead letter twice leaves one row. The row key
-/// starts with the inverted creation time so a tenant's dead letters list newest first and date ranges are key ranges.
+/// Dead letters, one row per (tenant, workflow): writing the same dead letter twice leaves one row. A newest-first
+/// index (inverted creation time, then workflow id) pages a tenant's dead letters and makes date ranges key ranges.
 /// Failed attempts are kept per workflow in a history row until the workflow is dead-lettered.
 /// </summary>
 public sealed class DeadLetterStore
@@ -17,8 +18,13 @@ public sealed class DeadLetterStore
     private const string TableName = "DeadLetters";
     private const string HistoryTable = "WorkflowFailures";
     private readonly TableStorage _storage;
+    private readonly NewestFirstIndex _byCreation;
 
-    public DeadLetterStore(TableStorage storage) => _storage = storage;
+    public DeadLetterStore(TableStorage storage)
+    {
+        _storage = storage;
+        _byCreation = new NewestFirstIndex(storage, "DeadLettersByCreation");
+    }
 
     /// <summary>Appends one failed attempt to the workflow's error history (idempotent per attempt).</summary>
     public async Task<IReadOnlyList<DeadLetterError>> RecordFailureAsync(string tenantId, string workflowId, DeadLetterError error, CancellationToken cancellation)
@@ -57,8 +63,15 @@ public sealed class DeadLetterStore
             return existing;
         }
 
+        // Index first (a pointer to nothing is skipped when listing); a re-dead-lettered workflow moves to its new time.
+        await _byCreation.AddAsync(letter.TenantId, letter.CreatedAt, letter.WorkflowId, cancellation);
         var table = await _storage.TableAsync(TableName);
         await table.UpsertEntityAsync(ToEntity(letter with { DeadLetterId = existing?.DeadLetterId ?? letter.DeadLetterId }), TableUpdateMode.Replace, cancellation);
+        if (existing is not null && existing.CreatedAt != letter.CreatedAt)
+        {
+            await _byCreation.RemoveAsync(letter.TenantId, existing.CreatedAt, letter.WorkflowId, cancellation);
+        }
+
         return letter;
     }
 
@@ -91,6 +104,14 @@ public sealed class DeadLetterStore
         }
 
         return letters.OrderByDescending(l => l.CreatedAt).ToList();
+    }
+
+    /// <summary>One page of the tenant's dead letters, newest first, optionally created within [from, to).</summary>
+    public async Task<ItemPage<DeadLetter>> ListPageAsync(string tenantId, DateTimeOffset? from, DateTimeOffset? to, PageQuery page, CancellationToken cancellation)
+    {
+        var ids = await _byCreation.PageAsync(tenantId, page, cancellation, from, to);
+        var letters = await Task.WhenAll(ids.Items.Select(id => FindByWorkflowAsync(tenantId, id, cancellation)));
+        return new ItemPage<DeadLetter>(letters.OfType<DeadLetter>().ToList(), ids.NextCursor);
     }
 
     public async Task MarkRequeuedAsync(string tenantId, string workflowId, DateTimeOffset at, CancellationToken cancellation)

@@ -1,4 +1,4 @@
 namespace Autopilot.Core.Workflows;
 
 /// <summary>Body of <c>POST /api/v1/workflows/limits</c>.</summary>
-public sealed record LimitsRequest(int? ConcurrencyLimit, int? ProfileLimit);
+public sealed record LimitsRequest(int? ConcurrencyLimit, int? ProfileLimit, int? AgentLimit = null);

@@ -14,27 +14,28 @@ public static partial class WorkflowEndpoints
         var tenant = context.Authorize(context.RequiredQuery("org_id"));
         var policy = context.Service<AdmissionPolicy>();
         var limits = await policy.LimitsForAsync(tenant, context.Cancellation);
-        return ApiResult.Ok(new { org_id = tenant, concurrency_limit = limits.Total, profile_limit = limits.Profile, defaults = limits == policy.Defaults });
+        return ApiResult.Ok(new { org_id = tenant, concurrency_limit = limits.Total, profile_limit = limits.Profile, agent_limit = limits.Agent, defaults = limits == policy.Defaults });
     }
 
-    /// <summary><c>POST /api/v1/workflows/limits</c> (admin): sets the tenant's concurrency limits; takes effect at the next admission.</summary>
+    /// <summary><c>POST /api/v1/workflows/limits</c> (admin): sets the tenant's concurrency limits (workflows, profiles, agent runs); takes effect at the next admission.</summary>
     public static async Task<ApiResult> SetLimits(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.BindBody<LimitsRequest>();
         var tenant = context.Authorize(context.RequiredQuery("org_id"));
         var current = await context.Service<AdmissionPolicy>().LimitsForAsync(tenant, context.Cancellation);
-        var limits = new AdmissionLimits(request.ConcurrencyLimit ?? current.Total, request.ProfileLimit ?? Math.Min(current.Profile, request.ConcurrencyLimit ?? current.Total));
-        if (limits.Total is < 1 or > 100 || limits.Profile < 1 || limits.Profile > limits.Total)
+        var limits = new AdmissionLimits(request.ConcurrencyLimit ?? current.Total, request.ProfileLimit ?? Math.Min(current.Profile, request.ConcurrencyLimit ?? current.Total),
+            request.AgentLimit ?? current.Agent);
+        if (limits.Total is < 1 or > 100 || limits.Profile < 1 || limits.Profile > limits.Total || limits.Agent is < 1 or > 100)
         {
-            throw new ApiError(StatusCodes.Status400BadRequest, "concurrency_limit must be 1–100 and profile_limit 1–concurrency_limit");
+            throw new ApiException(StatusCodes.Status400BadRequest, "concurrency_limit must be 1–100, profile_limit 1–concurrency_limit and agent_limit 1–100");
         }
 
         await context.Service<Tenants.TenantSettingsStore>().SetAsync(tenant, AdmissionPolicy.SettingName, limits, context.Cancellation);
-        await context.Service<AuditLog>().AppendAsync(tenant, "workflow_limits_updated", new { concurrency_limit = limits.Total, profile_limit = limits.Profile }, context.Cancellation);
+        await context.Service<AuditLog>().AppendAsync(tenant, "workflow_limits_updated", new { concurrency_limit = limits.Total, profile_limit = limits.Profile, agent_limit = limits.Agent }, context.Cancellation);
 
         // Raising a limit may let queued work start now.
         await context.Service<QueueProcessor>().ProcessTenantAsync(context.Durable, tenant, context.Cancellation);
-        return ApiResult.Ok(new { org_id = tenant, concurrency_limit = limits.Total, profile_limit = limits.Profile });
+        return ApiResult.Ok(new { org_id = tenant, concurrency_limit = limits.Total, profile_limit = limits.Profile, agent_limit = limits.Agent });
     }
 }

@@ -9,25 +9,33 @@ namespace Autopilot.Core.Workflows;
 
 public static partial class WorkflowEndpoints
 {
-    /// <summary><c>GET /api/v1/workflows/queue</c> (spec §5.6): queued items oldest first with 1-based positions.</summary>
+    /// <summary>
+    /// <c>GET /api/v1/workflows/queue</c> (spec §5.6): queued items with 1-based positions, paged by <c>limit</c> and
+    /// <c>cursor</c>. Unlike the other lists this one runs oldest first: a position is the order of admission.
+    /// </summary>
     public static async Task<ApiResult> Queue(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var tenant = context.Authorize(context.RequiredQuery("org_id"));
-        var queued = await context.Service<AdmissionStore>().ListQueuedAsync(tenant, context.Cancellation);
-        await context.Service<AuditLog>().AppendAsync(tenant, "queue_viewed", new { queued_total = queued.Count }, context.Cancellation);
+        var request = PageQuery.From(context);
+        var admission = context.Service<AdmissionStore>();
+        var page = await admission.PageQueuedAsync(tenant, request, context.Cancellation);
+        var total = await admission.CountQueuedAsync(tenant, context.Cancellation);
+        var before = request.Cursor?.Offset ?? 0;
+        await context.Service<AuditLog>().AppendAsync(tenant, "queue_viewed", new { queued_total = total }, context.Cancellation);
         return ApiResult.Ok(new
         {
             org_id = tenant,
-            queued_total = queued.Count,
-            items = queued.Select((q, i) => new
+            queued_total = total,
+            next_cursor = page.NextCursor,
+            items = page.Items.Select((q, i) => new
             {
                 queue_id = q.QueueId,
                 workflow_id = q.WorkflowId,
                 workflow_type = q.WorkflowType,
                 reason = q.Reason,
                 attempts = q.Attempts,
-                position = i + 1,
+                position = before + i + 1,
                 created_at = ApiTime.Format(q.CreatedAt),
             }),
         });
@@ -52,18 +60,23 @@ public static partial class WorkflowEndpoints
         return ApiResult.Ok(body);
     }
 
-    /// <summary><c>GET /api/v1/workflows/dead-letters</c> (spec §5.7), newest first; optional <c>from</c>/<c>to</c> (ISO dates, [from, to)).</summary>
+    /// <summary>
+    /// <c>GET /api/v1/workflows/dead-letters</c> (spec §5.7), newest first; optional <c>from</c>/<c>to</c> (ISO dates,
+    /// [from, to)); paged by <c>limit</c> and <c>cursor</c>.
+    /// </summary>
     public static async Task<ApiResult> DeadLetters(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var tenant = context.Authorize(context.RequiredQuery("org_id"));
         var from = Date(context, "from");
         var to = Date(context, "to");
-        var letters = await context.Service<DeadLetterStore>().ListAsync(tenant, from, to, context.Cancellation);
+        var page = await context.Service<DeadLetterStore>().ListPageAsync(tenant, from, to, PageQuery.From(context), context.Cancellation);
+        var letters = page.Items;
         await context.Service<AuditLog>().AppendAsync(tenant, "dead_letters_viewed", new { count = letters.Count }, context.Cancellation);
         return ApiResult.Ok(new
         {
             org_id = tenant,
+            next_cursor = page.NextCursor,
             items = letters.Select(l => new
             {
                 dead_letter_id = l.DeadLetterId,
@@ -89,16 +102,16 @@ public static partial class WorkflowEndpoints
         var id = context.RouteValue("dead_letter_id");
         var store = context.Service<DeadLetterStore>();
         var letter = (await store.ListAsync(tenant, null, null, context.Cancellation)).FirstOrDefault(l => l.DeadLetterId == id)
-            ?? throw new ApiError(StatusCodes.Status404NotFound, "dead letter not found");
+            ?? throw new ApiException(StatusCodes.Status404NotFound, "dead letter not found");
         if (letter.Status != WorkflowStatus.DeadLetter)
         {
-            throw new ApiError(StatusCodes.Status409Conflict, $"dead letter {id} was already re-queued");
+            throw new ApiException(StatusCodes.Status409Conflict, $"dead letter {id} was already re-queued");
         }
 
         var run = await context.Service<WorkflowRunStore>().GetAsync(tenant, letter.WorkflowId, context.Cancellation)
-            ?? throw new ApiError(StatusCodes.Status404NotFound, "workflow not found");
+            ?? throw new ApiException(StatusCodes.Status404NotFound, "workflow not found");
         var kind = WorkflowKinds.Find(run.WorkflowType, includeTestKinds: true)
-            ?? throw new ApiError(StatusCodes.Status400BadRequest, "Unsupported workflow_type");
+            ?? throw new ApiException(StatusCodes.Status400BadRequest, "Unsupported workflow_type");
         await store.MarkRequeuedAsync(tenant, letter.WorkflowId, context.Service<TimeProvider>().GetUtcNow(), context.Cancellation);
 
         // Attempts start over: the re-queued run is attempt 1 of a new cycle (its completed steps are still reused).
@@ -117,6 +130,6 @@ public static partial class WorkflowEndpoints
 
         return DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
             ? value
-            : throw ValidationError.Invalid("query", name, "datetime_parsing", "Input should be an ISO-8601 date or date-time", raw);
+            : throw ValidationException.Invalid("query", name, "datetime_parsing", "Input should be an ISO-8601 date or date-time", raw);
     }
 }

@@ -9,18 +9,23 @@ namespace Autopilot.Core.Workflows;
 
 public static partial class WorkflowEndpoints
 {
-    /// <summary><c>GET /api/v1/workflows/runs</c>: the tenant's runs, newest first, with optional exact filters (spec §5.9).</summary>
+    /// <summary>
+    /// <c>GET /api/v1/workflows/runs</c>: the tenant's runs, newest first, with optional exact filters (spec §5.9);
+    /// paged by <c>limit</c> (default 50, at most 200) and <c>cursor</c> (the previous page's <c>next_cursor</c>).
+    /// </summary>
     public static async Task<ApiResult> ListRuns(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var tenant = context.Authorize(context.RequiredQuery("org_id"));
         var status = context.Query("status");
         var workflowType = context.Query("workflow_type");
-        var runs = await context.Service<WorkflowRunStore>().ListAsync(tenant, status, workflowType, context.Cancellation);
+        var page = await context.Service<WorkflowRunStore>().ListPageAsync(tenant, status, workflowType, PageQuery.From(context), context.Cancellation);
+        var runs = page.Items;
         await context.Service<AuditLog>().AppendAsync(tenant, "workflow_runs_listed", new { count = runs.Count, status, workflow_type = workflowType }, context.Cancellation);
         return ApiResult.Ok(new
         {
             org_id = tenant,
+            next_cursor = page.NextCursor,
             items = runs.Select(r => new
             {
                 workflow_id = r.WorkflowId,
@@ -42,7 +47,7 @@ public static partial class WorkflowEndpoints
         var tenant = context.Authorize(context.RequiredQuery("org_id"));
         var workflowId = context.RouteValue("workflow_id");
         var run = await context.Service<WorkflowRunStore>().GetAsync(tenant, workflowId, context.Cancellation)
-            ?? throw new ApiError(StatusCodes.Status404NotFound, "workflow not found");
+            ?? throw new ApiException(StatusCodes.Status404NotFound, "workflow not found");
         var steps = await context.Service<StepStore>().ListAsync(tenant, workflowId, context.Cancellation);
         var instance = await context.Durable.GetInstanceAsync(workflowId, getInputsAndOutputs: true, context.Cancellation);
         return ApiResult.Ok(new
@@ -81,7 +86,7 @@ public static partial class WorkflowEndpoints
         var tenant = context.Authorize(context.RequiredQuery("org_id"));
         var workflowId = context.RouteValue("workflow_id");
         var run = await context.Service<WorkflowRunStore>().GetAsync(tenant, workflowId, context.Cancellation)
-            ?? throw new ApiError(StatusCodes.Status404NotFound, "workflow not found");
+            ?? throw new ApiException(StatusCodes.Status404NotFound, "workflow not found");
         var after = await context.Service<WorkflowCancellation>().CancelAsync(context.Durable, run, context.Cancellation);
         await context.Service<AuditLog>().AppendAsync(tenant, "workflow_run_cancelled", new { workflow_id = workflowId, status = after.Status }, context.Cancellation);
         return ApiResult.Ok(new

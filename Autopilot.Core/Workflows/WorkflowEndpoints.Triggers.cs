@@ -22,7 +22,7 @@ public static partial class WorkflowEndpoints
         var connection = await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation);
         if (connection is { Status: ConnectionStatus.Disconnected })
         {
-            throw new ApiError(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before profiling");
+            throw new ApiException(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before profiling");
         }
 
         var sampling = string.Equals(context.Query("sampling"), "true", StringComparison.OrdinalIgnoreCase);
@@ -40,7 +40,7 @@ public static partial class WorkflowEndpoints
         ArgumentNullException.ThrowIfNull(context);
         if (!context.Service<ServiceOptions>().EnableTestWorkflows)
         {
-            throw new ApiError(StatusCodes.Status404NotFound, "Not Found");
+            throw new ApiException(StatusCodes.Status404NotFound, "Not Found");
         }
 
         var tenant = context.Authorize(context.RequiredQuery("org_id"));
@@ -48,7 +48,7 @@ public static partial class WorkflowEndpoints
         var request = context.Body is { } body ? body.Deserialize<FaultTestRequest>(AutopilotJson.Options) ?? new FaultTestRequest() : new FaultTestRequest();
         if (request.Steps is < 1 or > 50 || request.StepDelayMs is < 0 or > 60_000)
         {
-            throw new ApiError(StatusCodes.Status400BadRequest, "steps must be 1–50 and step_delay_ms 0–60000");
+            throw new ApiException(StatusCodes.Status400BadRequest, "steps must be 1–50 and step_delay_ms 0–60000");
         }
 
         var launch = await context.Service<WorkflowLauncher>().LaunchAsync(context.Durable, tenant, WorkflowKinds.FaultTest, null,
@@ -59,7 +59,8 @@ public static partial class WorkflowEndpoints
 
     /// <summary>
     /// <c>POST /api/v1/workflows/retry</c> (WF-9..13): another attempt of a failed run under its workflow id — completed
-    /// steps are reused — with <c>retry</c>, <c>retry_with_sampling</c> or <c>skip_and_continue</c> where the step graph allows.
+    /// steps are reused — with <c>retry</c>, <c>retry_with_sampling</c> or <c>skip_and_continue</c> where the step graph allows;
+    /// with no failed run to resume, a fresh run with the action's choices.
     /// </summary>
     public static async Task<ApiResult> Retry(ApiContext context)
     {
@@ -69,7 +70,7 @@ public static partial class WorkflowEndpoints
         var tenant = context.Authorize(orgId);
         var options = context.Service<ServiceOptions>();
         var kind = WorkflowKinds.Find(workflowType, options.EnableTestWorkflows)
-            ?? throw new ApiError(StatusCodes.Status400BadRequest, "Unsupported workflow_type");
+            ?? throw new ApiException(StatusCodes.Status400BadRequest, "Unsupported workflow_type");
         var actionName = context.Query("action") ?? "retry";
         var action = actionName switch
         {
@@ -78,6 +79,7 @@ public static partial class WorkflowEndpoints
             _ => RetryAction.Retry,
         };
 
+        var wait = WorkflowResponses.WaitFor(context);
         var runs = context.Service<WorkflowRunStore>();
         var workflowId = context.Query("workflow_id");
         var run = workflowId is null ? null : await runs.GetAsync(tenant, workflowId, context.Cancellation);
@@ -86,41 +88,67 @@ public static partial class WorkflowEndpoints
             run = null;
         }
 
-        // Without a (matching) id, the tenant's most recent failed run of the type is resumed (WF-9).
+        // Without a (matching) id, the tenant's most recent failed run of the type is resumed (WF-9)...
         run ??= (await runs.ListAsync(tenant, null, kind.Type, context.Cancellation))
             .FirstOrDefault(r => r.Status is WorkflowStatus.PartialFailure or WorkflowStatus.Failed);
         if (run is null)
         {
-            throw new ApiError(StatusCodes.Status404NotFound, "No failed workflow of this type to retry");
+            // ...and when there is none, a fresh run is started with the action's choices (WF-9, WF-11).
+            return await RetryFreshAsync(context, tenant, kind, action, actionName, wait);
         }
 
         if (run.Status is WorkflowStatus.Running or WorkflowStatus.Queued)
         {
-            throw new ApiError(StatusCodes.Status409Conflict, $"Workflow {run.WorkflowId} is still {run.Status}");
+            throw new ApiException(StatusCodes.Status409Conflict, $"Workflow {run.WorkflowId} is still {run.Status}");
         }
 
         if (run.Status == WorkflowStatus.DeadLetter)
         {
-            throw new ApiError(StatusCodes.Status409Conflict, $"Workflow {run.WorkflowId} is dead-lettered; re-queue it from /api/v1/workflows/dead-letters");
+            throw new ApiException(StatusCodes.Status409Conflict, $"Workflow {run.WorkflowId} is dead-lettered; re-queue it from /api/v1/workflows/dead-letters");
         }
 
         if (action == RetryAction.SkipAndContinue)
         {
             var history = await context.Service<DeadLetterStore>().HistoryAsync(tenant, run.WorkflowId, context.Cancellation);
-            var failedStep = history.LastOrDefault()?.Step;
+            var failedStep = history.Count > 0 ? history[^1].Step : null;
             if (failedStep is null || !kind.SkippableSteps.Contains(failedStep))
             {
-                throw new ApiError(StatusCodes.Status400BadRequest,
+                throw new ApiException(StatusCodes.Status400BadRequest,
                     $"skip_and_continue is not allowed here: {(failedStep is null ? "the run has no failed step" : $"later steps need the output of '{failedStep}'")}");
             }
         }
 
         var launch = await context.Service<WorkflowLauncher>().RelaunchAsync(context.Durable, run, kind, action, context.Cancellation);
-        var result = await WorkflowResponses.AnswerAsync(context, launch, WorkflowResponses.WaitFor(context));
-        await context.Service<AuditLog>().AppendAsync(tenant, "workflow_retry_requested", new
+        return await AuditRetryAsync(context, launch, kind, actionName, wait);
+    }
+
+    /// <summary>A retry with nothing to resume: a new run of the type, its input carrying the action (e.g. sampling).</summary>
+    private static async Task<ApiResult> RetryFreshAsync(ApiContext context, string tenant, WorkflowKind kind, RetryAction action, string actionName, TimeSpan wait)
+    {
+        if (kind.Type != WorkflowTypes.Profile)
+        {
+            // Only a profile can be started from nothing: other types need what their own trigger's body says.
+            throw new ApiException(StatusCodes.Status404NotFound, "No failed workflow of this type to retry");
+        }
+
+        var connectionId = ConnectionStore.IdFor(tenant);
+        if (await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation) is { Status: ConnectionStatus.Disconnected })
+        {
+            throw new ApiException(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before profiling");
+        }
+
+        var launch = await context.Service<WorkflowLauncher>().LaunchAsync(context.Durable, tenant, kind, connectionId,
+            ticket => new ProfileRunInput(ticket, connectionId, Sampling: false, SkipOnError: false).ForAttempt(ticket, action), context.Cancellation);
+        return await AuditRetryAsync(context, launch, kind, actionName, wait);
+    }
+
+    private static async Task<ApiResult> AuditRetryAsync(ApiContext context, LaunchResult launch, WorkflowKind kind, string actionName, TimeSpan wait)
+    {
+        var result = await WorkflowResponses.AnswerAsync(context, launch, wait);
+        await context.Service<AuditLog>().AppendAsync(launch.Ticket.TenantId, "workflow_retry_requested", new
         {
             workflow_type = kind.Type,
-            workflow_id = run.WorkflowId,
+            workflow_id = launch.WorkflowId,
             action = actionName,
             result_status = result.Status,
             attempt = launch.Ticket.Attempt,

@@ -3,6 +3,7 @@ using Autopilot.Core.Admission;
 using Autopilot.Core.Audit;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Storage;
+using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -79,16 +80,33 @@ public sealed class WorkflowLauncher
             }
         }
 
+        await ScheduleOnceAsync(client, kind, input, launch.WorkflowId, cancellation);
+        await _admission.MarkScheduledAsync(launch, cancellation);
+    }
+
+    /// <summary>
+    /// Starts the orchestration, or confirms it already runs. Only the engine's own duplicate signal counts as
+    /// "already started" (<see cref="OrchestrationAlreadyExistsException"/>: the SDK's documented contract, thrown by
+    /// the server's DTFx client and by the Functions gRPC client alike), and only once the instance is read back:
+    /// any other failure propagates and the launch stays unscheduled, for recovery to retry.
+    /// </summary>
+    private static async Task ScheduleOnceAsync(DurableTaskClient client, WorkflowKind kind, IWorkflowInput input, string workflowId, CancellationToken cancellation)
+    {
+        // Pending/running/suspended ids are refused rather than replaced; a finished attempt's id is reused by the next attempt.
+        var options = new StartOrchestrationOptions(workflowId).WithDedupeStatuses(
+            OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended);
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(kind.Orchestrator, input, new StartOrchestrationOptions(launch.WorkflowId), cancellation);
+            await client.ScheduleNewOrchestrationInstanceAsync(kind.Orchestrator, input, options, cancellation);
         }
-        catch (Exception ex) when (ex is InvalidOperationException || ex.GetType().Name.Contains("AlreadyExists", StringComparison.Ordinal))
+        catch (OrchestrationAlreadyExistsException)
         {
-            // Already started (by the launcher, or by an earlier recovery pass): the engine refuses a second start of a live id.
+            var existing = await client.GetInstanceAsync(workflowId, getInputsAndOutputs: false, cancellation);
+            if (existing is null || !string.Equals(existing.Name, kind.Orchestrator, StringComparison.Ordinal))
+            {
+                throw;
+            }
         }
-
-        await _admission.MarkScheduledAsync(launch, cancellation);
     }
 
     private async Task<LaunchResult> AdmitAndStartAsync(DurableTaskClient client, WorkflowKind kind, IWorkflowInput draft, string? connectionId, CancellationToken cancellation)
@@ -97,7 +115,7 @@ public sealed class WorkflowLauncher
         var launch = new LaunchRecord(ticket.TenantId, ticket.WorkflowId, ticket.Attempt, kind.Type, kind.Orchestrator,
             JsonSerializer.Serialize(draft, kind.InputType, AutopilotJson.Options), connectionId, false, _time.GetUtcNow());
         var limits = await _policy.LimitsForAsync(ticket.TenantId, cancellation);
-        var outage = await _policy.OutageFor(kind.Type, cancellation);
+        var outage = await _policy.OutageFor(ticket.TenantId, kind.Type, cancellation);
         var decision = await _admission.AcquireAsync(ticket.TenantId, ticket.WorkflowId, ticket.Attempt, kind.Type, limits, outage, cancellation, launch);
         await StartAsync(client, launch, queued: !decision.Admitted, cancellation);
         if (!decision.Admitted)

@@ -59,7 +59,7 @@ public static class WorkflowResponses
 
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < 0 || double.IsNaN(seconds))
         {
-            throw ValidationError.Invalid("query", "wait_seconds", "float_parsing", "Input should be a non-negative number", raw);
+            throw ValidationException.Invalid("query", "wait_seconds", "float_parsing", "Input should be a non-negative number", raw);
         }
 
         return TimeSpan.FromSeconds(Math.Min(seconds, configured.TotalSeconds));

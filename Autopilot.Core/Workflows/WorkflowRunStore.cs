@@ -1,3 +1,4 @@
+using Autopilot.Core.Api;
 using Autopilot.Core.Storage;
 using Azure;
 using Azure.Data.Tables;
@@ -10,11 +11,21 @@ public sealed class WorkflowRunStore
     private const string TableName = "WorkflowRuns";
     private readonly TableStorage _storage;
 
-    public WorkflowRunStore(TableStorage storage) => _storage = storage;
+    /// <summary>Runs newest first, for paging (a run's own row is keyed by its id).</summary>
+    private readonly NewestFirstIndex _byStart;
+
+    public WorkflowRunStore(TableStorage storage)
+    {
+        _storage = storage;
+        _byStart = new NewestFirstIndex(storage, "WorkflowRunsByStart");
+    }
 
     public async Task CreateAsync(WorkflowRun run, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(run);
+
+        // The index row first: a crash between the two leaves a pointer to nothing, which listing skips, never a hidden run.
+        await _byStart.AddAsync(run.TenantId, run.StartedAt, run.WorkflowId, cancellation);
         var table = await _storage.TableAsync(TableName);
         await table.UpsertEntityAsync(ToEntity(run), TableUpdateMode.Replace, cancellation);
     }
@@ -47,6 +58,19 @@ public sealed class WorkflowRunStore
         }
 
         return runs.OrderByDescending(r => r.StartedAt).ToList();
+    }
+
+    /// <summary>
+    /// One page of the tenant's runs, newest first. Filters apply to the page's runs, so a filtered page may hold fewer
+    /// than <see cref="PageQuery.Limit"/> runs and still have a next cursor.
+    /// </summary>
+    public async Task<ItemPage<WorkflowRun>> ListPageAsync(string tenantId, string? status, string? workflowType, PageQuery page, CancellationToken cancellation)
+    {
+        var ids = await _byStart.PageAsync(tenantId, page, cancellation);
+        var runs = await Task.WhenAll(ids.Items.Select(id => GetAsync(tenantId, id, cancellation)));
+        return new ItemPage<WorkflowRun>(
+            runs.OfType<WorkflowRun>().Where(r => (status is null || r.Status == status) && (workflowType is null || r.WorkflowType == workflowType)).ToList(),
+            ids.NextCursor);
     }
 
     /// <summary>Marks the run as holding a slot (idempotent: the first admission time is kept).</summary>

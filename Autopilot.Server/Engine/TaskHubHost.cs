@@ -1,3 +1,4 @@
+using Autopilot.Core;
 using Autopilot.Core.Engine;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
@@ -18,30 +19,44 @@ internal sealed class TaskHubHost : IHostedService, IAsyncDisposable
     private readonly TaskHubWorker _worker;
     private readonly ILogger<TaskHubHost> _logger;
 
-    public TaskHubHost(AzureStorageOrchestrationService service, EngineOptions options, IServiceProvider services, ILoggerFactory loggerFactory)
+    public TaskHubHost(AzureStorageOrchestrationService service, EngineOptions options, ServiceOptions serviceOptions, IServiceProvider services, ILoggerFactory loggerFactory)
     {
+        ArgumentNullException.ThrowIfNull(serviceOptions);
         _service = service;
         _options = options;
         _logger = loggerFactory.CreateLogger<TaskHubHost>();
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = SdkDataConverter.Sdk }, loggerFactory);
 
         _worker = new TaskHubWorker(service, loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
-        foreach (var type in WorkflowCatalog.Orchestrators)
+        // The fault-injection workflow exists in production only as code: without the test flag the worker does not know it.
+        Orchestrations = WorkflowCatalog.OrchestratorsFor(serviceOptions.EnableTestWorkflows).Select(WorkflowCatalog.NameOf).ToList();
+        Activities = WorkflowCatalog.ActivitiesFor(serviceOptions.EnableTestWorkflows).Select(WorkflowCatalog.NameOf).ToList();
+        foreach (var type in WorkflowCatalog.OrchestratorsFor(serviceOptions.EnableTestWorkflows))
         {
             _worker.AddTaskOrchestrations(new ShimOrchestrationCreator(shims, type));
         }
 
-        foreach (var type in WorkflowCatalog.Activities)
+        foreach (var type in WorkflowCatalog.ActivitiesFor(serviceOptions.EnableTestWorkflows))
         {
             _worker.AddTaskActivities(new ShimActivityCreator(shims, type, services));
         }
     }
 
+    /// <summary>The durable names of the orchestrators this worker runs.</summary>
+    public IReadOnlyList<string> Orchestrations { get; }
+
+    /// <summary>The durable names of the activities this worker runs.</summary>
+    public IReadOnlyList<string> Activities { get; }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _service.CreateIfNotExistsAsync();
         await _worker.StartAsync();
-        _logger.LogInformation("Durable engine started: hub {Hub}, worker {Worker}", _options.TaskHubName, _options.WorkerId);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            _logger.LogInformation("Durable engine started: hub {Hub}, worker {Worker}", _options.TaskHubName, _options.WorkerId);
+        }
+
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -87,13 +87,53 @@ public sealed class AgentRunTests : IClassFixture<ServerFixture>
     }
 
     [Fact]
-    public async Task Before_a_profile_the_run_says_to_profile_first()
+    public async Task A_tenant_never_profiled_is_profiled_by_its_first_question_which_then_answers_with_data()
     {
         var tenant = "org_ag_" + Guid.NewGuid().ToString("N")[..8];
-        var (_, body) = await Http.SendAsync(HttpMethod.Post, "api/v1/agent/run", tenant, "member", Ask(tenant, "How many orders were placed in the last 30 days?"));
+        var storage = new StorageFactory(_fixture.Server.TaskHub);
+        Assert.Empty(await storage.Catalog.ListTablesAsync(tenant, CancellationToken.None));
 
-        Assert.Equal("error", body!["response_type"]!.GetValue<string>());
-        Assert.Contains("profiled", body["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        var (status, body) = await Http.SendAsync(HttpMethod.Post, "api/v1/agent/run", tenant, "member", Ask(tenant, "show me dau"));
+
+        Assert.Equal(200, status);
+        Assert.True(body!["response_type"]!.GetValue<string>() == "query_result", body.ToJsonString());
+        var expected = OwnRows("""
+            SELECT CAST("timestamp" AS DATE) AS day, COUNT(DISTINCT user_id) AS active_users FROM analytics.events
+            WHERE CAST("timestamp" AS DATE) BETWEEN current_date - 30 AND current_date - 1 GROUP BY 1 ORDER BY 1
+            """);
+        var rows = body["data"]!["rows"]!.AsArray().Select(r => r!.AsObject().Select(c => c.Value!.ToString()).ToList()).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, rows.Select(r => (r[0][..10], long.Parse(r[1], CultureInfo.InvariantCulture))).ToList());
+        Assert.NotEmpty(await storage.Catalog.ListTablesAsync(tenant, CancellationToken.None));
+        Assert.Single(await ProfileRunsAsync(tenant));
+
+        var (_, second) = await Http.SendAsync(HttpMethod.Post, "api/v1/agent/run", tenant, "member", Ask(tenant, "How many orders were placed in the last 30 days?"));
+
+        Assert.Equal("query_result", second!["response_type"]!.GetValue<string>());
+        Assert.Single(await ProfileRunsAsync(tenant));
+    }
+
+    private async Task<List<JsonNode?>> ProfileRunsAsync(string tenant)
+    {
+        var (_, runs) = await Http.SendAsync(HttpMethod.Get, $"api/v1/workflows/runs?org_id={tenant}&workflow_type=profile", tenant, "member");
+        var items = runs!["items"]!.AsArray().ToList();
+        Assert.All(items, i => Assert.Equal("success", i!["status"]!.GetValue<string>()));
+        return items;
+    }
+
+    private static List<(string Day, long Users)> OwnRows(string sql)
+    {
+        using var connection = DemoWarehouse.OpenReadOnly(SharedDemoWarehouse.Path);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<(string, long)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetDateTime(0).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture)));
+        }
+
+        return rows;
     }
 
     [Theory]
@@ -108,6 +148,23 @@ public sealed class AgentRunTests : IClassFixture<ServerFixture>
 
         Assert.Equal(expected, status);
         Assert.Equal(403, viewer);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("NaN")]
+    public async Task A_bad_wait_seconds_is_a_422_on_every_agent_route_as_on_the_workflow_routes(string wait)
+    {
+        var tenant = "org_ag_" + Guid.NewGuid().ToString("N")[..8];
+
+        var (run, _) = await Http.SendAsync(HttpMethod.Post, $"api/v1/agent/run?wait_seconds={wait}", tenant, "member", Ask(tenant, "How many orders were placed in the last 30 days?"));
+        var (approve, _) = await Http.SendAsync(HttpMethod.Post, $"api/v1/agent/runs/run_000000000000/approve?org_id={tenant}&wait_seconds={wait}", tenant, "member", "{}");
+        var (profile, _) = await Http.SendAsync(HttpMethod.Post, $"api/v1/workflows/profile?org_id={tenant}&wait_seconds={wait}", tenant, "member");
+
+        Assert.Equal(422, profile);
+        Assert.Equal(422, run);
+        Assert.Equal(422, approve);
     }
 
     [Fact]

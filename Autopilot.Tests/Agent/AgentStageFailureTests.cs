@@ -42,7 +42,11 @@ public sealed class AgentStageFailureTests : IAsyncLifetime
 
         await catalog.ReplaceAsync(Tenant, "conn_" + Tenant,
             schema.Tables.Select(t => new Autopilot.Core.Catalog.CatalogTable("conn_" + Tenant, t.Dataset, t.Name, t.RowCount, t.Bytes, t.PartitionColumn, t.PartitionColumn, null, null, [], TimeProvider.System.GetUtcNow())).ToList(),
-            profiles.SelectMany(p => p.Columns.Select(c => new Autopilot.Core.Catalog.CatalogColumn("conn_" + Tenant, p.Dataset, p.Table, c.Name, c.DataType, c.NullPct, c.DistinctCount, c.Min, c.Max, null, 0, false, null))).ToList(),
+            [
+                .. profiles.SelectMany(p => p.Columns.Select(c => new Autopilot.Core.Catalog.CatalogColumn("conn_" + Tenant, p.Dataset, p.Table, c.Name, c.DataType, c.NullPct, c.DistinctCount, c.Min, c.Max, null, 0, false, null))),
+                // A column the catalog still lists but the warehouse dropped since the profile.
+                new Autopilot.Core.Catalog.CatalogColumn("conn_" + Tenant, "analytics", "config", GhostColumn, "STRING", 0, 1, null, null, null, 0, false, null),
+            ],
             CancellationToken.None);
 
         // The dimension-value lookup runs its queries once per profile; done here so the tests count only the plans' queries.
@@ -50,6 +54,7 @@ public sealed class AgentStageFailureTests : IAsyncLifetime
     }
 
     private const string Tenant = "org_stage";
+    private const string GhostColumn = "retired_flag";
 
     public async Task DisposeAsync() => await _engine.DisposeAsync();
 
@@ -87,6 +92,19 @@ public sealed class AgentStageFailureTests : IAsyncLifetime
         Assert.Equal("Query blocked by safety/cost gates", answer["summary"]!.GetValue<string>());
         Assert.Equal("revise_query", answer["data"]!["gate"]!["next_action"]!.GetValue<string>());
         Assert.False(answer["data"]!["gate"]!["approval_required"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_query_the_warehouse_refuses_is_blocked_with_the_reason_naming_the_missing_column()
+    {
+        _planner.Next($"SELECT COUNT(*) AS n FROM analytics.config WHERE {GhostColumn} = 'x'");
+        var before = _warehouse.Executions;
+        var answer = await RunAsync("scripted: catalog out of date");
+
+        Assert.Equal("blocked", answer["response_type"]!.GetValue<string>());
+        Assert.Contains($"The warehouse has no column named {GhostColumn}", answer["data"]!["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal("revise_query", answer["data"]!["gate"]!["next_action"]!.GetValue<string>());
+        Assert.Equal(before, _warehouse.Executions);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Xunit;
 using YamlDotNet.RepresentationModel;
 
 namespace Autopilot.Tests.Deployment;

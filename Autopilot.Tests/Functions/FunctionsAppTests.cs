@@ -15,9 +15,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Xunit;
 
 namespace Autopilot.Tests.Functions;
 
@@ -60,7 +58,8 @@ public sealed class FunctionsAppTests
         var orchestrations = TriggeredBy<OrchestrationTriggerAttribute>();
         var activities = TriggeredBy<ActivityTriggerAttribute>();
 
-        foreach (var type in WorkflowCatalog.Orchestrators)
+        // Functions' metadata is generated at build time: the test workflow's adapters are listed, and refuse to run without the flag.
+        foreach (var type in WorkflowCatalog.OrchestratorsFor(enableTestWorkflows: true))
         {
             var (input, output) = GenericArguments(type, typeof(TaskOrchestrator<,>));
             var name = WorkflowCatalog.NameOf(type);
@@ -70,7 +69,7 @@ public sealed class FunctionsAppTests
             Assert.Equal(input, InputTypeReadBy(adapter.Method));
         }
 
-        foreach (var type in WorkflowCatalog.Activities)
+        foreach (var type in WorkflowCatalog.ActivitiesFor(enableTestWorkflows: true))
         {
             var (input, output) = GenericArguments(type, typeof(TaskActivity<,>));
             var name = WorkflowCatalog.NameOf(type);
@@ -79,8 +78,38 @@ public sealed class FunctionsAppTests
             Assert.Equal(output, TaskResult(adapter.Method));
         }
 
-        Assert.Equal(WorkflowCatalog.Orchestrators.Select(WorkflowCatalog.NameOf).Order(StringComparer.Ordinal), orchestrations.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(WorkflowCatalog.Activities.Select(WorkflowCatalog.NameOf).Order(StringComparer.Ordinal), activities.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(WorkflowCatalog.OrchestratorsFor(true).Select(WorkflowCatalog.NameOf).Order(StringComparer.Ordinal), orchestrations.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(WorkflowCatalog.ActivitiesFor(true).Select(WorkflowCatalog.NameOf).Order(StringComparer.Ordinal), activities.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Test_workflow_adapters_refuse_to_run_without_the_test_flag_and_production_adapters_never_check_it()
+    {
+        var orchestrations = TriggeredBy<OrchestrationTriggerAttribute>();
+        var activities = TriggeredBy<ActivityTriggerAttribute>();
+        var off = ServicesFunctionContext.WithTestWorkflows(enabled: false);
+
+        foreach (var type in WorkflowCatalog.TestOrchestrators)
+        {
+            var adapter = orchestrations[WorkflowCatalog.NameOf(type)].Method;
+            var error = Record.Exception(() => adapter.Invoke(null, [new InputProbeContext(), off]));
+            var refusal = Assert.IsType<InvalidOperationException>(Assert.IsType<TargetInvocationException>(error).InnerException);
+            Assert.Contains("AUTOPILOT_ENABLE_TEST_WORKFLOWS", refusal.Message, StringComparison.Ordinal);
+        }
+
+        foreach (var type in WorkflowCatalog.TestActivities)
+        {
+            var adapter = activities[WorkflowCatalog.NameOf(type)].Method;
+            var error = Record.Exception(() => adapter.Invoke(null, [null, "wf_test", off]));
+            var refusal = Assert.IsType<InvalidOperationException>(Assert.IsType<TargetInvocationException>(error).InnerException);
+            Assert.Contains("AUTOPILOT_ENABLE_TEST_WORKFLOWS", refusal.Message, StringComparison.Ordinal);
+        }
+
+        // Production orchestrations read their input whatever the flag says (the probe stops them there).
+        foreach (var type in WorkflowCatalog.Orchestrators)
+        {
+            Assert.NotNull(InputTypeReadBy(orchestrations[WorkflowCatalog.NameOf(type)].Method, off));
+        }
     }
 
     [Fact]
@@ -168,10 +197,13 @@ public sealed class FunctionsAppTests
     }
 
     /// <summary>Runs an orchestration adapter on a context that only records which input type it is asked for.</summary>
-    private static Type InputTypeReadBy(MethodInfo adapter)
+    private static Type InputTypeReadBy(MethodInfo adapter, FunctionContext? functionContext = null)
     {
         var context = new InputProbeContext();
-        var error = Assert.IsType<TargetInvocationException>(Record.Exception(() => adapter.Invoke(null, [context])));
+        object?[] arguments = adapter.GetParameters().Length == 1
+            ? [context]
+            : [context, functionContext ?? ServicesFunctionContext.WithTestWorkflows(enabled: true)];
+        var error = Assert.IsType<TargetInvocationException>(Record.Exception(() => adapter.Invoke(null, arguments)));
         Assert.IsType<InputProbeContext.InputRead>(error.InnerException);
         return context.RequestedInput!;
     }

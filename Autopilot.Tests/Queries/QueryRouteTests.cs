@@ -67,7 +67,7 @@ public sealed class QueryRouteTests : IClassFixture<ServerFixture>
     public async Task PII_columns_are_redacted_through_aliases_and_ctes_unless_an_admin_approves_showing_them()
     {
         var tenant = NewTenant();
-        await Http.SendAsync(HttpMethod.Post, $"api/v1/workflows/profile?org_id={tenant}", tenant, "member");
+        await ProfileAsync(tenant);
         var sql = "WITH x AS (SELECT email AS contact, channel FROM analytics.users WHERE created_at > TIMESTAMP '2000-01-01') SELECT contact, UPPER(contact) AS shout, channel FROM x LIMIT 5";
 
         var (_, p1) = await Http.SendAsync(HttpMethod.Post, "api/v1/queries/preview", tenant, "member", Body(tenant, sql));
@@ -100,7 +100,7 @@ public sealed class QueryRouteTests : IClassFixture<ServerFixture>
 
         var first = await RunOnce();
         var second = await RunOnce();
-        await Http.SendAsync(HttpMethod.Post, $"api/v1/workflows/profile?org_id={tenant}", tenant, "member");
+        await ProfileAsync(tenant);
         var third = await RunOnce();
 
         Assert.False(first["cache_hit"]!.GetValue<bool>());
@@ -146,6 +146,16 @@ public sealed class QueryRouteTests : IClassFixture<ServerFixture>
         var decisions = await new StorageFactory(_fixture.Server.TaskHub).Audit.ListAsync(tenant, "security_gate_decision", 10, CancellationToken.None);
         Assert.Equal(4, decisions.Count);
         Assert.All(decisions, d => Assert.False(d.Payload["allowed"]!.GetValue<bool>()));
+    }
+
+    /// <summary>Profiles the tenant and waits for the catalog, also when the run outlasts the route's wait (a busy machine).</summary>
+    private async Task ProfileAsync(string tenant)
+    {
+        var (status, body) = await Http.SendAsync(HttpMethod.Post, $"api/v1/workflows/profile?org_id={tenant}", tenant, "member");
+        if (status == 202)
+        {
+            await Http.WaitForRunAsync(tenant, body!["workflow_id"]!.GetValue<string>(), TimeSpan.FromMinutes(3));
+        }
     }
 
     private static string NewTenant() => "org_q_" + Guid.NewGuid().ToString("N")[..8];

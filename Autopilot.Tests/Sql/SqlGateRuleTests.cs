@@ -20,12 +20,38 @@ public sealed class SqlGateRuleTests
     }
 
     [Fact]
-    public void Joins_beyond_the_maximum_are_refused_and_joins_to_UNNEST_do_not_count()
+    public void Joins_beyond_the_maximum_are_refused()
     {
         const string six = "SELECT 1 FROM analytics.config a JOIN analytics.config b ON TRUE JOIN analytics.config c ON TRUE, analytics.config d, analytics.config e CROSS JOIN analytics.config f LEFT JOIN analytics.config g ON TRUE";
         Assert.Equal("Join depth exceeds max (5)", Refused(six, SqlRuleIds.JoinDepth));
         Admitted(six, SqlGateOptions.Default with { MaxJoinDepth = 6 });
-        Admitted("SELECT 1 FROM analytics.config a, UNNEST([1]) x, UNNEST([2]) y JOIN analytics.config b ON TRUE CROSS JOIN UNNEST([3]) z LEFT JOIN UNNEST([4]) w");
+    }
+
+    // Issue 8 §3: a join to an UNNEST multiplies rows like any other join, and a comma is a join.
+    [Theory]
+    [InlineData("CROSS JOIN UNNEST([1, 2, 3]) AS n")]
+    [InlineData(", UNNEST([1, 2, 3]) AS n")]
+    [InlineData("LEFT JOIN UNNEST([1, 2, 3]) AS n ON TRUE")]
+    [InlineData("JOIN UNNEST([1, 2, 3]) AS n ON TRUE")]
+    [InlineData(", analytics.config z")]
+    public void UNNEST_and_comma_joins_count_toward_the_join_limit(string sixthJoin)
+    {
+        // Five joins: a table and five CROSS JOINs; then a sixth join at the end, or at the start.
+        const string five = "SELECT 1 FROM analytics.config a CROSS JOIN analytics.config b CROSS JOIN analytics.config c CROSS JOIN analytics.config d CROSS JOIN analytics.config e CROSS JOIN analytics.config f";
+        const string four = "SELECT 1 FROM analytics.config a CROSS JOIN analytics.config b CROSS JOIN analytics.config c CROSS JOIN analytics.config d CROSS JOIN analytics.config e";
+
+        Admitted(five);
+        Admitted($"{four} {sixthJoin}");
+        Assert.Equal("Join depth exceeds max (5)", Refused($"{five} {sixthJoin}", SqlRuleIds.JoinDepth));
+        Assert.Equal("Join depth exceeds max (5)", Refused($"SELECT 1 FROM analytics.config a {sixthJoin} CROSS JOIN analytics.config b CROSS JOIN analytics.config c CROSS JOIN analytics.config d CROSS JOIN analytics.config e CROSS JOIN analytics.config f", SqlRuleIds.JoinDepth));
+    }
+
+    [Fact]
+    public void Six_UNNEST_joins_are_refused_and_five_are_admitted()
+    {
+        const string five = "SELECT 1 FROM analytics.config a, UNNEST([1]) p, UNNEST([2]) q CROSS JOIN UNNEST([3]) r LEFT JOIN UNNEST([4]) s ON TRUE, UNNEST([5]) t";
+        Admitted(five);
+        Assert.Equal("Join depth exceeds max (5)", Refused(five + " CROSS JOIN UNNEST([6]) u", SqlRuleIds.JoinDepth));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class AdmissionTests
         using var httpA = a.CreateClient();
         using var httpB = b.CreateClient();
         var storage = new StorageFactory(hub);
-        var admission = new AdmissionStore(storage.Tables, TimeProvider.System);
+        var admission = new AdmissionStore(storage.Tables, new PendingWorkIndex(storage.Tables, TimeProvider.System), TimeProvider.System);
         var tenant = FaultTests.NewTenant("cap");
 
         var clock = Stopwatch.StartNew();

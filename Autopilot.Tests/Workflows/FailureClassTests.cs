@@ -1,5 +1,3 @@
-using Autopilot.Tests.Infrastructure;
-
 namespace Autopilot.Tests.Workflows;
 
 /// <summary>TIMEOUT and TRANSIENT_* are retried with backoff; the terminal classes fail at once (seed plan 1A.5).</summary>

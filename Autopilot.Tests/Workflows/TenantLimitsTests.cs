@@ -29,7 +29,7 @@ public sealed class TenantLimitsTests : IClassFixture<WorkflowServerFixture>
         await Http.SendAsync(HttpMethod.Post, $"api/v1/workflows/limits?org_id={tenant}", tenant, "admin", """{"concurrency_limit":3}""");
 
         // Raising the limit admits the queued two in the same request; their runs turn "running" as their orchestrations wake.
-        var slots = await new Autopilot.Core.Admission.AdmissionStore(_fixture.Storage.Tables, TimeProvider.System).ListRunningAsync(tenant, CancellationToken.None);
+        var slots = await new Autopilot.Core.Admission.AdmissionStore(_fixture.Storage.Tables, new Autopilot.Core.Admission.PendingWorkIndex(_fixture.Storage.Tables, TimeProvider.System), TimeProvider.System).ListRunningAsync(tenant, CancellationToken.None);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         IReadOnlyList<Autopilot.Core.Workflows.WorkflowRun> running = [];
         while (clock.Elapsed < TimeSpan.FromSeconds(15) && running.Count < 3)

@@ -8,7 +8,7 @@ public sealed class WorkflowServerFixture : IAsyncLifetime
     public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         ["AUTOPILOT_ENABLE_TEST_WORKFLOWS"] = "true",
-        ["QUEUE_POLL_INTERVAL_MS"] = "300",
+        ["QUEUE_POLL_INTERVAL"] = "00:00:00.300",
         ["WORKFLOW_WAIT_SECONDS"] = "120",
     };
 

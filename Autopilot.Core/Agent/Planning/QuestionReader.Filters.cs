@@ -57,7 +57,7 @@ internal sealed partial class QuestionReader
         _ => DimensionTables(measure.Table),
     };
 
-    /// <summary>A known value starting at word <paramref name="index"/>: the longest run of words that spells one.</summary>
+    /// <summary>A known value matched in the question: the longest run of words (<see cref="Length"/>) that spells one.</summary>
     private sealed record ValueMatch(PlanTable Table, string Column, string Value, int Length);
 
     private ValueMatch? MatchValue(List<PlanTable> tables, int index)

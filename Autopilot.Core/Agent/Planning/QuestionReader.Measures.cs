@@ -23,7 +23,7 @@ internal sealed partial class QuestionReader
     private static readonly string[] ChangeWords =
         ["change", "changes", "growth", "grew", "increase", "increased", "decrease", "decreased", "vs", "versus", "compared", "wow", "mom", "dod", "yoy", "delta", "difference"];
 
-    private Measure? ReadMeasure(IReadOnlyList<string> steps, IReadOnlyList<GroupCandidate> groups)
+    private Measure? ReadMeasure(List<string> steps, IReadOnlyList<GroupCandidate> groups)
     {
         var roles = _roles;
         var grouped = groups.Where(g => !IsMeasureWord(g.Index) && (IsPeopleNoun(g.Index) || EventWords.Contains(_text[g.Index]))).Select(g => g.Index).ToHashSet();

@@ -95,6 +95,9 @@ public static class BigQueryFunctions
         ["HTTP_POST"] = "makes HTTP requests",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Every allow-listed function by canonical name (upper case, dotted, no <c>SAFE.</c>).</summary>
+    public static IReadOnlyCollection<string> Names => Known.Keys;
+
     /// <summary>The kind of a known function (canonical name: upper case, no <c>SAFE.</c>), or null.</summary>
     public static SqlFunctionKind? KindOf(string canonicalName)
     {

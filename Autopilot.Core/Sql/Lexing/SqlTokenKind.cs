@@ -6,7 +6,9 @@ public enum SqlTokenKind
     End,
     Identifier,
     QuotedIdentifier,
+#pragma warning disable CA1720 // SQL's own name for the literal kind.
     String,
+#pragma warning restore CA1720
     Bytes,
     Number,
     NamedParameter,

@@ -18,10 +18,11 @@ public sealed partial class SqlParser
             ExpectCloseAngle();
         }
 
-        return new SqlArrayConstructor(element, ParseArrayElements());
+        return new SqlArrayConstructor(element, ParseArrayElements(tuples: element is SqlStructType));
     }
 
-    private SqlList<SqlExpression> ParseArrayElements()
+    // tuples: the array is typed ARRAY<STRUCT<…>>, where BigQuery also takes an element written as a tuple (a, b).
+    private SqlList<SqlExpression> ParseArrayElements(bool tuples = false)
     {
         Expect(SqlTokenKind.LeftBracket, "'['");
         var elements = new List<SqlExpression>();
@@ -29,13 +30,36 @@ public sealed partial class SqlParser
         {
             do
             {
-                elements.Add(ParseExpression());
+                elements.Add(tuples && At(SqlTokenKind.LeftParen) && TryParse(SqlAttempt.StructTuple, ParseStructTuple, out var tuple)
+                    ? tuple!
+                    : ParseExpression());
             }
             while (Accept(SqlTokenKind.Comma));
         }
 
         Expect(SqlTokenKind.RightBracket, "']'");
         return ListOf(elements);
+    }
+
+    // (a, b, …) as a whole array element: the STRUCT(a, b, …) it stands for; the array's type names the fields.
+    private SqlStructConstructor ParseStructTuple()
+    {
+        Expect(SqlTokenKind.LeftParen, "'('");
+        var members = new List<SqlStructMember> { new(ParseExpression(), null) };
+        Expect(SqlTokenKind.Comma, "','");
+        do
+        {
+            members.Add(new SqlStructMember(ParseExpression(), null));
+        }
+        while (Accept(SqlTokenKind.Comma));
+
+        Expect(SqlTokenKind.RightParen, "')' after the tuple");
+        if (!At(SqlTokenKind.Comma) && !At(SqlTokenKind.RightBracket))
+        {
+            throw Fail("',' or ']' after a tuple");
+        }
+
+        return new SqlStructConstructor(null, ListOf(members));
     }
 
     private SqlStructConstructor ParseStruct()

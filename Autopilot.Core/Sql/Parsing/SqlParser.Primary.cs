@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Autopilot.Core.Sql;
 
 /// <summary>Primary expressions: literals, names, parameters, parentheses and the keyword-led forms.</summary>
@@ -206,7 +208,7 @@ public sealed partial class SqlParser
         return new SqlExtract(part, source, timeZone);
     }
 
-    private SqlDatePart ParseDatePart(IReadOnlySet<string> allowed)
+    private SqlDatePart ParseDatePart(FrozenSet<string> allowed)
     {
         var token = Current;
         if (token.Kind != SqlTokenKind.Identifier || token.Keyword is null || !allowed.Contains(token.Keyword))

@@ -40,6 +40,7 @@ public sealed partial class SqlParser
         InSubquery,
         FromSubquery,
         RefusedArguments,
+        StructTuple,
     }
 
     /// <summary>Lexes and parses <paramref name="sql"/>; never throws for any input.</summary>

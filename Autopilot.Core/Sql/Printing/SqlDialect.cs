@@ -8,7 +8,7 @@ public enum SqlDialect
 
     /// <summary>
     /// DuckDB, for the embedded demo warehouse: double-quoted identifiers, project dropped from table paths, and the
-    /// BigQuery functions and syntax DuckDB lacks rewritten (see <c>SqlPrinter.DuckDbFunctions.cs</c> for what is not).
+    /// BigQuery functions and syntax DuckDB lacks rewritten; functions outside <see cref="DuckDbFunctions"/> are refused.
     /// </summary>
     DuckDb,
 }

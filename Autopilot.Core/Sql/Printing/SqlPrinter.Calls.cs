@@ -1,20 +1,12 @@
 namespace Autopilot.Core.Sql;
 
 /// <summary>Function calls with their aggregate modifiers, and window specifications.</summary>
-public sealed partial class SqlPrinter
+public partial class SqlPrinter
 {
-    private void WriteFunctionCall(SqlFunctionCall call)
-    {
-        if (DuckDb && TryWriteDuckDbFunction(call))
-        {
-            return;
-        }
-
-        WriteCall(DuckDb ? DuckDbName(call) : null, call);
-    }
+    private protected virtual void WriteFunctionCall(SqlFunctionCall call) => WriteCall(null, call);
 
     // name(DISTINCT args IGNORE NULLS ORDER BY … LIMIT n) OVER (…); name null means the call's own.
-    private void WriteCall(string? name, SqlFunctionCall call)
+    private protected void WriteCall(string? name, SqlFunctionCall call)
     {
         if (name is null)
         {
@@ -53,7 +45,7 @@ public sealed partial class SqlPrinter
         WriteOver(call.Over);
     }
 
-    private void WriteOver(SqlWindowSpec? over)
+    private protected void WriteOver(SqlWindowSpec? over)
     {
         if (over is null)
         {
@@ -71,7 +63,7 @@ public sealed partial class SqlPrinter
         }
     }
 
-    private void WriteWindowSpecBody(SqlWindowSpec spec)
+    private protected void WriteWindowSpecBody(SqlWindowSpec spec)
     {
         Text('(');
         var space = false;
@@ -119,7 +111,7 @@ public sealed partial class SqlPrinter
         Text(')');
     }
 
-    private void WriteFrameBound(SqlFrameBound bound)
+    private protected void WriteFrameBound(SqlFrameBound bound)
     {
         switch (bound.Kind)
         {

@@ -1,14 +1,12 @@
 namespace Autopilot.Core.Sql;
 
 /// <summary>Expressions, parenthesized by <see cref="SqlPrecedence"/>.</summary>
-public sealed partial class SqlPrinter
+public partial class SqlPrinter
 {
-    // An operand of an operator: parenthesized when it binds looser than the operator needs. DuckDB's precedence table
-    // differs from BigQuery's, so there every operator operand is parenthesized.
-    private void WriteOperand(SqlExpression operand, int minPrecedence)
+    // An operand of an operator: parenthesized when it binds looser than the operator needs.
+    private protected void WriteOperand(SqlExpression operand, int minPrecedence)
     {
-        var precedence = SqlPrecedence.Of(operand);
-        if (DuckDb ? precedence < SqlPrecedence.Postfix : precedence < minPrecedence)
+        if (NeedsParentheses(SqlPrecedence.Of(operand), minPrecedence))
         {
             Text('(');
             WriteExpression(operand);
@@ -20,7 +18,9 @@ public sealed partial class SqlPrinter
         }
     }
 
-    private void WriteExpression(SqlExpression expression)
+    private protected virtual bool NeedsParentheses(int precedence, int minPrecedence) => precedence < minPrecedence;
+
+    private protected void WriteExpression(SqlExpression expression)
     {
         switch (expression)
         {
@@ -58,7 +58,7 @@ public sealed partial class SqlPrinter
                 WriteInterval(interval);
                 break;
             case SqlParameter parameter:
-                Text(parameter.Name is null ? "?" : (DuckDb ? "$" : "@") + parameter.Name);
+                Text(parameter.Name is null ? "?" : ParameterPrefix + parameter.Name);
                 break;
             case SqlUnary unary:
                 WriteUnary(unary);
@@ -109,9 +109,7 @@ public sealed partial class SqlPrinter
             case SqlInUnnest inUnnest:
                 WriteOperand(inUnnest.Operand, SqlPrecedence.Comparison);
                 Text(inUnnest.Negated ? " NOT IN " : " IN ");
-                Text(DuckDb ? "(SELECT unnest(" : "UNNEST(");
-                WriteExpression(inUnnest.Array);
-                Text(DuckDb ? "))" : ")");
+                WriteInUnnestArray(inUnnest.Array);
                 break;
             case SqlExists exists:
                 Text("EXISTS (");
@@ -156,19 +154,7 @@ public sealed partial class SqlPrinter
                 WriteSubscript(subscript);
                 break;
             case SqlFieldAccess field:
-                if (DuckDb)
-                {
-                    Text('(');
-                    WriteExpression(field.Target);
-                    Text(").");
-                }
-                else
-                {
-                    WriteOperand(field.Target, SqlPrecedence.Postfix);
-                    Text('.');
-                }
-
-                WriteName(field.Field);
+                WriteFieldAccess(field);
                 break;
             case SqlGroupingSet set:
                 Text(set.Kind == SqlGroupingKind.Rollup ? "ROLLUP(" : "CUBE(");
@@ -180,7 +166,7 @@ public sealed partial class SqlPrinter
         }
     }
 
-    private void WriteUnary(SqlUnary unary)
+    private protected void WriteUnary(SqlUnary unary)
     {
         switch (unary.Operator)
         {
@@ -211,19 +197,25 @@ public sealed partial class SqlPrinter
         WriteOperand(unary.Operand, SqlPrecedence.Unary);
     }
 
-    private void WriteBinary(SqlBinary binary)
-    {
-        if (DuckDb && binary.Operator == SqlBinaryOperator.BitwiseXor)
-        {
-            // DuckDB reads '^' as power.
-            Text("xor(");
-            WriteExpression(binary.Left);
-            Text(", ");
-            WriteExpression(binary.Right);
-            Text(')');
-            return;
-        }
+    /// <summary>Named query parameters: <c>@name</c>.</summary>
+    private protected virtual string ParameterPrefix => "@";
 
+    private protected virtual void WriteInUnnestArray(SqlExpression array)
+    {
+        Text("UNNEST(");
+        WriteExpression(array);
+        Text(')');
+    }
+
+    private protected virtual void WriteFieldAccess(SqlFieldAccess field)
+    {
+        WriteOperand(field.Target, SqlPrecedence.Postfix);
+        Text('.');
+        WriteName(field.Field);
+    }
+
+    private protected virtual void WriteBinary(SqlBinary binary)
+    {
         var precedence = SqlPrecedence.Of(binary.Operator);
         WriteOperand(binary.Left, precedence);
         Text(binary.Operator switch

@@ -1,9 +1,9 @@
 namespace Autopilot.Core.Sql;
 
 /// <summary>The keyword-led forms: CASE, CAST, EXTRACT, date parts, STRUCT and ARRAY constructors, subscripts.</summary>
-public sealed partial class SqlPrinter
+public partial class SqlPrinter
 {
-    private void WriteCase(SqlCase @case)
+    private protected void WriteCase(SqlCase @case)
     {
         Text("CASE");
         if (@case.Operand is { } operand)
@@ -29,9 +29,9 @@ public sealed partial class SqlPrinter
         Text(" END");
     }
 
-    private void WriteCast(SqlCast cast)
+    private protected void WriteCast(SqlCast cast)
     {
-        Text(cast.Safe ? (DuckDb ? "TRY_CAST(" : "SAFE_CAST(") : "CAST(");
+        Text(cast.Safe ? SafeCast : "CAST(");
         WriteExpression(cast.Operand);
         Text(" AS ");
         WriteType(cast.Type);
@@ -45,14 +45,10 @@ public sealed partial class SqlPrinter
         Text(')');
     }
 
-    private void WriteExtract(SqlExtract extract)
-    {
-        if (DuckDb)
-        {
-            WriteDuckDbExtract(extract);
-            return;
-        }
+    private protected virtual string SafeCast => "SAFE_CAST(";
 
+    private protected virtual void WriteExtract(SqlExtract extract)
+    {
         Text("EXTRACT(");
         WriteDatePart(extract.Part);
         Text(" FROM ");
@@ -66,7 +62,7 @@ public sealed partial class SqlPrinter
         Text(')');
     }
 
-    private void WriteDatePart(SqlDatePart part)
+    private protected void WriteDatePart(SqlDatePart part)
     {
         Text(part.Name);
         if (part.WeekStart is { } day)
@@ -75,14 +71,8 @@ public sealed partial class SqlPrinter
         }
     }
 
-    private void WriteStruct(SqlStructConstructor structure)
+    private protected virtual void WriteStruct(SqlStructConstructor structure)
     {
-        if (DuckDb)
-        {
-            WriteDuckDbStruct(structure);
-            return;
-        }
-
         Text("STRUCT");
         if (structure.Type is { } type)
         {
@@ -102,20 +92,10 @@ public sealed partial class SqlPrinter
         Text(')');
     }
 
-    private void WriteArray(SqlArrayConstructor array)
+    private protected virtual void WriteArray(SqlArrayConstructor array)
     {
         if (array.ElementType is { } element)
         {
-            if (DuckDb)
-            {
-                Text("CAST([");
-                Expressions(array.Elements);
-                Text("] AS ");
-                WriteType(new SqlArrayType(element));
-                Text(')');
-                return;
-            }
-
             Text("ARRAY<");
             WriteType(element);
             Text('>');
@@ -126,14 +106,8 @@ public sealed partial class SqlPrinter
         Text(']');
     }
 
-    private void WriteSubscript(SqlSubscript subscript)
+    private protected virtual void WriteSubscript(SqlSubscript subscript)
     {
-        if (DuckDb)
-        {
-            WriteDuckDbSubscript(subscript);
-            return;
-        }
-
         WriteOperand(subscript.Target, SqlPrecedence.Postfix);
         Text('[');
         var wrapper = subscript.Kind switch

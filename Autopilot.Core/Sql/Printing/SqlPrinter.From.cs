@@ -1,9 +1,9 @@
 namespace Autopilot.Core.Sql;
 
 /// <summary>FROM items and joins.</summary>
-public sealed partial class SqlPrinter
+public partial class SqlPrinter
 {
-    private void WriteFromItem(SqlFromItem item)
+    private protected void WriteFromItem(SqlFromItem item)
     {
         switch (item)
         {
@@ -35,7 +35,7 @@ public sealed partial class SqlPrinter
         }
     }
 
-    private void WriteJoin(SqlJoin join)
+    private protected void WriteJoin(SqlJoin join)
     {
         WriteFromItem(join.Left);
         Text(join.Kind switch
@@ -71,60 +71,31 @@ public sealed partial class SqlPrinter
             Join(join.Using, WriteName);
             Text(')');
         }
-        else if (DuckDb && join.Kind is not (SqlJoinKind.Comma or SqlJoinKind.Cross))
+        else
         {
-            Text(" ON TRUE");
+            WriteMissingJoinCondition(join);
         }
     }
 
-    private void WriteUnnest(SqlUnnestRef unnest)
+    // BigQuery takes a join without a condition (a join to an UNNEST, say) as it is.
+    private protected virtual void WriteMissingJoinCondition(SqlJoin join)
     {
-        if (!DuckDb)
-        {
-            Text("UNNEST(");
-            WriteExpression(unnest.Array);
-            Text(')');
-            WriteAlias(unnest.Alias);
-            if (unnest.WithOffset)
-            {
-                Text(" WITH OFFSET");
-                WriteAlias(unnest.OffsetAlias);
-            }
-
-            return;
-        }
-
-        if (!unnest.WithOffset)
-        {
-            // BigQuery's alias names both the row and its value; DuckDB needs the column named too.
-            Text("unnest(");
-            WriteExpression(unnest.Array);
-            Text(')');
-            if (unnest.Alias is { } alias)
-            {
-                Text(" AS ");
-                WriteName(alias);
-                Text('(');
-                WriteName(alias);
-                Text(')');
-            }
-
-            return;
-        }
-
-        // WITH OFFSET counts from 0; DuckDB's WITH ORDINALITY from 1.
-        var value = unnest.Alias ?? "value";
-        Text("LATERAL (SELECT \"_u\".\"_v\" AS ");
-        WriteName(value);
-        Text(", \"_u\".\"_o\" - 1 AS ");
-        WriteName(unnest.OffsetAlias ?? "offset");
-        Text(" FROM unnest(");
-        WriteExpression(unnest.Array);
-        Text(") WITH ORDINALITY AS \"_u\"(\"_v\", \"_o\")) AS ");
-        WriteName(value);
     }
 
-    private void WriteAlias(string? alias)
+    private protected virtual void WriteUnnest(SqlUnnestRef unnest)
+    {
+        Text("UNNEST(");
+        WriteExpression(unnest.Array);
+        Text(')');
+        WriteAlias(unnest.Alias);
+        if (unnest.WithOffset)
+        {
+            Text(" WITH OFFSET");
+            WriteAlias(unnest.OffsetAlias);
+        }
+    }
+
+    private protected void WriteAlias(string? alias)
     {
         if (alias is not null)
         {
@@ -133,13 +104,11 @@ public sealed partial class SqlPrinter
         }
     }
 
-    // DuckDB has no projects: project.dataset.table becomes dataset.table.
-    private void WriteTablePath(SqlList<string> path)
+    private protected virtual void WriteTablePath(SqlList<string> path)
     {
-        var start = DuckDb && path.Count >= 3 ? path.Count - 2 : 0;
-        for (var i = start; i < path.Count; i++)
+        for (var i = 0; i < path.Count; i++)
         {
-            if (i > start)
+            if (i > 0)
             {
                 Text('.');
             }

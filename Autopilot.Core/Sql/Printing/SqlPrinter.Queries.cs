@@ -1,9 +1,9 @@
 namespace Autopilot.Core.Sql;
 
 /// <summary>Queries, SELECT and set operations.</summary>
-public sealed partial class SqlPrinter
+public partial class SqlPrinter
 {
-    private void WriteQuery(SqlQuery query)
+    private protected void WriteQuery(SqlQuery query)
     {
         if (query.With.Count > 0)
         {
@@ -37,7 +37,7 @@ public sealed partial class SqlPrinter
         }
     }
 
-    private void WriteBody(SqlQueryExpression body)
+    private protected void WriteBody(SqlQueryExpression body)
     {
         switch (body)
         {
@@ -59,7 +59,7 @@ public sealed partial class SqlPrinter
 
     // A chain of one operator reads left to right; any other operation inside it is parenthesized (BigQuery requires
     // that, and DuckDB would otherwise bind INTERSECT tighter than UNION).
-    private void WriteSetOperation(SqlSetOperation set)
+    private protected void WriteSetOperation(SqlSetOperation set)
     {
         var sameChain = set.Left is SqlSetOperation left && left.Operator == set.Operator && left.All == set.All;
         WriteSetOperand(set.Left, parenthesize: set.Left is SqlSetOperation && !sameChain);
@@ -74,16 +74,19 @@ public sealed partial class SqlPrinter
         {
             Text(" ALL");
         }
-        else if (!DuckDb)
+        else
         {
-            Text(" DISTINCT");
+            Text(SetDistinct);
         }
 
         Text(' ');
         WriteSetOperand(set.Right, parenthesize: set.Right is SqlSetOperation);
     }
 
-    private void WriteSetOperand(SqlQueryExpression operand, bool parenthesize)
+    /// <summary>What marks a set operation without ALL (BigQuery requires DISTINCT there).</summary>
+    private protected virtual string SetDistinct => " DISTINCT";
+
+    private protected void WriteSetOperand(SqlQueryExpression operand, bool parenthesize)
     {
         if (parenthesize)
         {
@@ -97,7 +100,7 @@ public sealed partial class SqlPrinter
         }
     }
 
-    private void WriteSelect(SqlSelect select)
+    private protected void WriteSelect(SqlSelect select)
     {
         Text("SELECT ");
         if (select.Distinct)
@@ -105,19 +108,7 @@ public sealed partial class SqlPrinter
             Text("DISTINCT ");
         }
 
-        if (DuckDb && select.Mode != SqlSelectMode.Default && select.Items.All(i => i is SqlSelectExpression))
-        {
-            WriteDuckDbValueTableItems(select);
-        }
-        else
-        {
-            if (select.Mode != SqlSelectMode.Default)
-            {
-                Text(select.Mode == SqlSelectMode.AsStruct ? "AS STRUCT " : "AS VALUE ");
-            }
-
-            Join(select.Items, WriteSelectItem);
-        }
+        WriteSelectItems(select);
         if (select.From is { } from)
         {
             Text(" FROM ");
@@ -149,25 +140,36 @@ public sealed partial class SqlPrinter
             WriteExpression(having);
         }
 
-        // DuckDB only accepts WINDOW before QUALIFY; BigQuery documents QUALIFY first.
-        if (DuckDb)
+        WriteQualifyAndWindows(select);
+    }
+
+    private protected virtual void WriteSelectItems(SqlSelect select)
+    {
+        if (select.Mode != SqlSelectMode.Default)
         {
-            WriteWindowClause(select.Windows);
+            Text(select.Mode == SqlSelectMode.AsStruct ? "AS STRUCT " : "AS VALUE ");
         }
 
-        if (select.Qualify is { } qualify)
+        Join(select.Items, WriteSelectItem);
+    }
+
+    // BigQuery documents QUALIFY before WINDOW.
+    private protected virtual void WriteQualifyAndWindows(SqlSelect select)
+    {
+        WriteQualify(select.Qualify);
+        WriteWindowClause(select.Windows);
+    }
+
+    private protected void WriteQualify(SqlExpression? qualify)
+    {
+        if (qualify is not null)
         {
             Text(" QUALIFY ");
             WriteExpression(qualify);
         }
-
-        if (!DuckDb)
-        {
-            WriteWindowClause(select.Windows);
-        }
     }
 
-    private void WriteWindowClause(SqlList<SqlNamedWindow> windows)
+    private protected void WriteWindowClause(SqlList<SqlNamedWindow> windows)
     {
         if (windows.Count == 0)
         {
@@ -190,7 +192,7 @@ public sealed partial class SqlPrinter
         });
     }
 
-    private void WriteSelectItem(SqlSelectItem item)
+    private protected void WriteSelectItem(SqlSelectItem item)
     {
         switch (item)
         {
@@ -213,7 +215,7 @@ public sealed partial class SqlPrinter
                 Text('*');
                 if (star.Except.Count > 0)
                 {
-                    Text(DuckDb ? " EXCLUDE (" : " EXCEPT (");
+                    Text(StarExcept);
                     Join(star.Except, WriteName);
                     Text(')');
                 }
@@ -236,7 +238,9 @@ public sealed partial class SqlPrinter
         }
     }
 
-    private void WriteOrderItem(SqlOrderItem item)
+    private protected virtual string StarExcept => " EXCEPT (";
+
+    private protected void WriteOrderItem(SqlOrderItem item)
     {
         WriteExpression(item.Expression);
         if (item.Direction != SqlSortDirection.Default)
@@ -244,43 +248,13 @@ public sealed partial class SqlPrinter
             Text(item.Direction == SqlSortDirection.Ascending ? " ASC" : " DESC");
         }
 
-        var nulls = item.Nulls;
-        if (DuckDb && nulls == SqlNullsOrder.Default)
-        {
-            // BigQuery's default puts NULLs first ascending and last descending; DuckDB's puts them last both ways.
-            nulls = item.Direction == SqlSortDirection.Descending ? SqlNullsOrder.Last : SqlNullsOrder.First;
-        }
-
+        var nulls = NullsOrderOf(item);
         if (nulls != SqlNullsOrder.Default)
         {
             Text(nulls == SqlNullsOrder.First ? " NULLS FIRST" : " NULLS LAST");
         }
     }
 
-    // DuckDB has no value tables: AS VALUE becomes the one column itself, AS STRUCT one struct_pack column whose fields
-    // are named as BigQuery names them (alias, else the column's name, else by position).
-    private void WriteDuckDbValueTableItems(SqlSelect select)
-    {
-        if (select.Mode == SqlSelectMode.AsValue)
-        {
-            Join(select.Items, WriteSelectItem);
-            return;
-        }
-
-        Text("struct_pack(");
-        for (var i = 0; i < select.Items.Count; i++)
-        {
-            var item = (SqlSelectExpression)select.Items[i];
-            if (i > 0)
-            {
-                Text(", ");
-            }
-
-            WriteName(item.Alias ?? (item.Expression is SqlColumnRef column ? column.Path[^1] : $"_field_{i + 1}"));
-            Text(" := ");
-            WriteExpression(item.Expression);
-        }
-
-        Text(')');
-    }
+    /// <summary>Where an ORDER BY item puts NULLs, as written (BigQuery: only when the query says).</summary>
+    private protected virtual SqlNullsOrder NullsOrderOf(SqlOrderItem item) => item.Nulls;
 }

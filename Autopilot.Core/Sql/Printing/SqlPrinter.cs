@@ -3,27 +3,25 @@ using System.Text;
 namespace Autopilot.Core.Sql;
 
 /// <summary>
-/// Prints a syntax tree as SQL on one line. In <see cref="SqlDialect.BigQuery"/> the output is canonical — parentheses
-/// exactly where precedence needs them, names quoted only when they must be — so parse(print(t)) == t.
+/// Prints a syntax tree as SQL on one line, as canonical BigQuery — parentheses exactly where precedence needs them,
+/// names quoted only when they must be — so parse(print(t)) == t. The DuckDB dialect is <see cref="DuckDbTranslator"/>,
+/// a subclass overriding the virtual members where DuckDB differs.
 /// </summary>
-public sealed partial class SqlPrinter
+public partial class SqlPrinter
 {
     private readonly StringBuilder _out;
-    private readonly SqlDialect _dialect;
 
-    private SqlPrinter(SqlDialect dialect, int capacity)
-    {
-        _dialect = dialect;
-        _out = new StringBuilder(capacity);
-    }
+    private protected SqlPrinter(int capacity) => _out = new StringBuilder(capacity);
 
-    private bool DuckDb => _dialect == SqlDialect.DuckDb;
+    // The printer for a dialect: this class for canonical BigQuery, a DuckDbTranslator for the demo warehouse.
+    private static SqlPrinter For(SqlDialect dialect, int capacity) =>
+        dialect == SqlDialect.DuckDb ? new DuckDbTranslator(capacity) : new SqlPrinter(capacity);
 
     /// <summary>Prints a query.</summary>
     public static string Print(SqlQuery query, SqlDialect dialect = SqlDialect.BigQuery)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var printer = new SqlPrinter(dialect, 256);
+        var printer = For(dialect, 256);
         printer.WriteQuery(query);
         return printer._out.ToString();
     }
@@ -32,24 +30,24 @@ public sealed partial class SqlPrinter
     public static string Print(SqlExpression expression, SqlDialect dialect = SqlDialect.BigQuery)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        var printer = new SqlPrinter(dialect, 64);
+        var printer = For(dialect, 64);
         printer.WriteExpression(expression);
         return printer._out.ToString();
     }
 
-    private SqlPrinter Text(string text)
+    internal SqlPrinter Text(string text)
     {
         _out.Append(text);
         return this;
     }
 
-    private SqlPrinter Text(char c)
+    internal SqlPrinter Text(char c)
     {
         _out.Append(c);
         return this;
     }
 
-    private void Join<T>(SqlList<T> items, Action<T> write, string separator = ", ")
+    private protected void Join<T>(SqlList<T> items, Action<T> write, string separator = ", ")
     {
         for (var i = 0; i < items.Count; i++)
         {
@@ -62,5 +60,5 @@ public sealed partial class SqlPrinter
         }
     }
 
-    private void Expressions(SqlList<SqlExpression> items) => Join(items, WriteExpression);
+    private protected void Expressions(SqlList<SqlExpression> items) => Join(items, WriteExpression);
 }

@@ -19,7 +19,10 @@ internal sealed class SqlQueryFacts : SqlTreeWalker
 
     public List<SqlTableRef> Tables { get; } = [];
 
-    /// <summary>Joins in the whole statement, comma joins included, joins to an UNNEST not.</summary>
+    /// <summary>
+    /// Joins in the whole statement: every JOIN, CROSS JOIN and comma join, to a table, a subquery or an UNNEST alike
+    /// (an UNNEST join multiplies rows as any other join does, so it counts toward the join limit).
+    /// </summary>
     public int JoinCount { get; private set; }
 
     /// <summary>Deepest nesting of queries inside the top-level one (0 when there is no subquery).</summary>
@@ -88,7 +91,7 @@ internal sealed class SqlQueryFacts : SqlTreeWalker
             case SqlTableFunctionRef function:
                 TableFunctions.Add(function);
                 break;
-            case SqlJoin join when join.Right is not SqlUnnestRef:
+            case SqlJoin:
                 JoinCount++;
                 break;
         }

@@ -171,7 +171,7 @@ internal sealed class SqlTimeFilter : SqlTreeRewriter
         _ => false,
     };
 
-    private SqlExpression Filter(string qualifier, string column, SqlTimeColumnType type)
+    private SqlBinary Filter(string qualifier, string column, SqlTimeColumnType type)
     {
         var days = new SqlIntervalLiteral(
             new SqlNumberLiteral(_context.Options.DefaultTimeWindowDays.ToString(System.Globalization.CultureInfo.InvariantCulture)), "DAY", null);

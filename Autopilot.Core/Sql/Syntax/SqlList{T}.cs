@@ -15,7 +15,9 @@ public sealed class SqlList<T> : IReadOnlyList<T>, IEquatable<SqlList<T>>
     internal SqlList(T[] items) => _items = items;
 
     /// <summary>The empty list (shared).</summary>
+#pragma warning disable CA1000 // The shape of ImmutableArray<T>.Empty: one shared instance per item type.
     public static SqlList<T> Empty { get; } = new([]);
+#pragma warning restore CA1000
 
     public int Count => _items.Length;
 

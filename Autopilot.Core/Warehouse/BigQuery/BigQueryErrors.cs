@@ -17,7 +17,7 @@ internal static class BigQueryErrors
     {
         var error = TryParse(body);
         var reason = error?.Errors?.FirstOrDefault(e => !string.IsNullOrEmpty(e.Reason))?.Reason ?? "";
-        var message = error?.Message ?? error?.Errors?.FirstOrDefault()?.Message ?? "";
+        var message = error?.Message ?? (error?.Errors is [var first, ..] ? first.Message : null) ?? "";
         var text = $"BigQuery {operation} failed with HTTP {status}"
             + (reason.Length > 0 ? $" ({reason})" : "")
             + (message.Length > 0 ? ": " + Shorten(message) : ".");

@@ -48,7 +48,10 @@ internal static partial class BigQueryResilience
             return token.StatusCode is null || (int)token.StatusCode >= 500;
         }
 
+        // The overload taking the token is experimental (EXTEXP0001); the predicate does no I/O to cancel.
+#pragma warning disable CA2016
         if (HttpClientResiliencePredicates.IsTransient(outcome))
+#pragma warning restore CA2016
         {
             return true;
         }

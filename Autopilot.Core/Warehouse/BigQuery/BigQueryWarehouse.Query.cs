@@ -29,6 +29,11 @@ public sealed partial class BigQueryWarehouse
         {
             throw new WorkflowStepException(FailureClass.Timeout, $"BigQuery dry run did not answer within {context.Timeout}.");
         }
+        catch (WorkflowStepException rejected) when (rejected.Failure == FailureClass.ValidationFailed)
+        {
+            // The query does not fit the warehouse (no such table, column, function...): one reason form for every warehouse.
+            throw new WorkflowStepException(FailureClass.ValidationFailed, WarehouseRejection.Describe(rejected.Reason), rejected);
+        }
 
         var statistics = job.Statistics?.Query ?? throw BigQueryErrors.Malformed("dry run", "no statistics.query");
         var bytes = statistics.TotalBytesProcessed ?? job.Statistics.TotalBytesProcessed

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Autopilot.Core.Agent;
 using Autopilot.Core.Agent.Planning;
 using Autopilot.Core.Sql;
 

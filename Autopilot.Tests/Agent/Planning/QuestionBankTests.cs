@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Autopilot.Core.Agent;
 using Autopilot.Core.Agent.Planning;
 using Autopilot.Core.Sql;
 using Xunit.Abstractions;

@@ -14,5 +14,8 @@ internal sealed record QueryRequest(
     long MaxResults,
     string RequestId)
 {
+    // An instance member so the serializer writes it; BigQuery reads the kind of every request body.
+#pragma warning disable CA1822
     public string Kind => "bigquery#queryRequest";
+#pragma warning restore CA1822
 }

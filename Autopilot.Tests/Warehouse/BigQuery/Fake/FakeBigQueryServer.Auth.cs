@@ -8,12 +8,36 @@ namespace Autopilot.Tests.Warehouse.BigQuery.Fake;
 /// <summary>The fake's OAuth side: the token endpoint (JWT-bearer grant, signature checked) and the bearer check.</summary>
 internal sealed partial class FakeBigQueryServer
 {
+    private static readonly FakeAnswer Unavailable = ErrorBody(503, "backendError", "The service is currently unavailable.");
+    private readonly HashSet<string> _failingAccounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _tokenAccounts = new(StringComparer.Ordinal);
+
     /// <summary>Forgets every token issued, as if they had been revoked: their next use answers 401.</summary>
     public void RevokeTokens()
     {
         lock (_gate)
         {
             _tokens.Clear();
+        }
+    }
+
+    /// <summary>
+    /// An outage for one service account only (as if its project were down): its token requests and requests with its
+    /// tokens answer 503 until <see cref="RestoreAccount"/>; other accounts are served as usual.
+    /// </summary>
+    public void FailAccount(string clientEmail)
+    {
+        lock (_gate)
+        {
+            _failingAccounts.Add(clientEmail);
+        }
+    }
+
+    public void RestoreAccount(string clientEmail)
+    {
+        lock (_gate)
+        {
+            _failingAccounts.Remove(clientEmail);
         }
     }
 
@@ -44,6 +68,12 @@ internal sealed partial class FakeBigQueryServer
     {
         lock (_gate)
         {
+            if (bearer is not null && _tokenAccounts.TryGetValue(bearer, out var account) && _failingAccounts.Contains(account))
+            {
+                problem = Unavailable;
+                return false;
+            }
+
             if (bearer is not null && _tokens.Contains(bearer))
             {
                 problem = default;
@@ -86,12 +116,19 @@ internal sealed partial class FakeBigQueryServer
             return Json(new FakeAnswer(400, new JsonObject { ["error"] = "invalid_grant", ["error_description"] = "Invalid JWT Signature." }));
         }
 
+        var issuer = claims["iss"]?.GetValue<string>() ?? string.Empty;
         string token;
         lock (_gate)
         {
+            if (_failingAccounts.Contains(issuer))
+            {
+                return Json(Unavailable);
+            }
+
             _tokenClaims.Add(claims);
             token = $"ya29.fake-{_tokenClaims.Count}-{Guid.NewGuid():N}";
             _tokens.Add(token);
+            _tokenAccounts[token] = issuer;
         }
 
         return Json(new FakeAnswer(200, new JsonObject

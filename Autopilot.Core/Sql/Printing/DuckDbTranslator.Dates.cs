@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace Autopilot.Core.Sql;
@@ -6,11 +7,23 @@ namespace Autopilot.Core.Sql;
 /// BigQuery date and time functions as DuckDB SQL. BigQuery TIMESTAMPs are UTC; the demo warehouse stores them as
 /// UTC wall-clock TIMESTAMPs, so "now" is <c>now() AT TIME ZONE 'UTC'</c> and a zone argument converts from UTC.
 /// </summary>
-public sealed partial class SqlPrinter
+internal sealed partial class DuckDbTranslator
 {
+    // Monday-based offset of each weekday: BigQuery's WEEK(<day>) weeks start that many days after an ISO (Monday) week.
+    private static readonly FrozenDictionary<string, int> DaysAfterMonday = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["MONDAY"] = 0,
+        ["TUESDAY"] = 1,
+        ["WEDNESDAY"] = 2,
+        ["THURSDAY"] = 3,
+        ["FRIDAY"] = 4,
+        ["SATURDAY"] = 5,
+        ["SUNDAY"] = 6,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     private const string UtcNow = "(now() AT TIME ZONE 'UTC')";
 
-    private bool TryWriteDuckDbDateFunction(string? name, SqlFunctionCall call)
+    private bool TryWriteDateFunction(string? name, SqlFunctionCall call)
     {
         var args = call.Arguments;
         var n = args.Count;
@@ -111,8 +124,21 @@ public sealed partial class SqlPrinter
             case "LAST_DAY" when n == 1 || (n == 2 && args[1] is SqlDatePartArgument { Part.Name: "MONTH" }):
                 Call("last_day", args[0]);
                 return true;
-            case "FORMAT_DATE" or "FORMAT_DATETIME" or "FORMAT_TIME" when n == 2:
+            case "FORMAT_DATE" or "FORMAT_DATETIME" when n == 2:
                 Call("strftime", args[1], DuckDbFormat(args[0]));
+                return true;
+            case "FORMAT_TIME" when n == 2:
+                // DuckDB's strftime takes no TIME: format the time on some day.
+                Text("strftime(DATE '1970-01-01' + ");
+                Operand(args[1]);
+                Text(", ");
+                WriteExpression(DuckDbFormat(args[0]));
+                Text(')');
+                return true;
+            case "PARSE_TIME" when n == 2:
+                Text("CAST(");
+                Call("strptime", args[1], DuckDbFormat(args[0]));
+                Text(" AS TIME)");
                 return true;
             case "FORMAT_TIMESTAMP" when n is 2 or 3:
                 Text("strftime(");

@@ -1,25 +1,25 @@
 namespace Autopilot.Core.Api;
 
 /// <summary>A deliberate HTTP error: answered as <c>{"detail": ...}</c> and audited as <c>http_exception</c> (spec §0.4).</summary>
-public sealed class ApiError : Exception
+public sealed class ApiException : Exception
 {
-    public ApiError(int status, string detail) : base(detail)
+    public ApiException(int status, string detail) : base(detail)
     {
         Status = status;
         Detail = detail;
     }
 
-    public ApiError()
+    public ApiException()
     {
         Detail = string.Empty;
     }
 
-    public ApiError(string message) : base(message)
+    public ApiException(string message) : base(message)
     {
         Detail = message;
     }
 
-    public ApiError(string message, Exception innerException) : base(message, innerException)
+    public ApiException(string message, Exception innerException) : base(message, innerException)
     {
         Detail = message;
     }

@@ -1,33 +1,33 @@
 namespace Autopilot.Core.Api;
 
 /// <summary>Schema validation failure: 422 with the seed's <c>{"detail":[{type,loc,msg,input}]}</c> list; not audited.</summary>
-public sealed class ValidationError : Exception
+public sealed class ValidationException : Exception
 {
-    public ValidationError(IReadOnlyList<ValidationIssue> issues) : base("validation failed")
+    public ValidationException(IReadOnlyList<ValidationIssue> issues) : base("validation failed")
     {
         Issues = issues;
     }
 
-    public ValidationError() : this([])
+    public ValidationException() : this([])
     {
     }
 
-    public ValidationError(string message) : base(message)
+    public ValidationException(string message) : base(message)
     {
         Issues = [];
     }
 
-    public ValidationError(string message, Exception innerException) : base(message, innerException)
+    public ValidationException(string message, Exception innerException) : base(message, innerException)
     {
         Issues = [];
     }
 
     public IReadOnlyList<ValidationIssue> Issues { get; }
 
-    public static ValidationError Missing(string location, string field) =>
+    public static ValidationException Missing(string location, string field) =>
         new([new ValidationIssue("missing", [location, field], "Field required", null)]);
 
-    public static ValidationError Invalid(string location, string field, string type, string message, object? input) =>
+    public static ValidationException Invalid(string location, string field, string type, string message, object? input) =>
         new([new ValidationIssue(type, [location, field], message, input)]);
 }
 

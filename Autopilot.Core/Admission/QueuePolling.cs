@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace Autopilot.Core.Admission;
+
+/// <summary>
+/// The one setting for how often the queue sweep runs, read by both runtimes: the server's background loop parses it,
+/// and the Functions timer takes it as its schedule (<see cref="TimerSchedule"/>, an app-setting expression the
+/// Functions host resolves). So it is a TimeSpan (<c>hh:mm:ss[.fff]</c>), the form a TimerTrigger schedule accepts
+/// besides CRON, which the server loop could not follow.
+/// </summary>
+public static class QueuePolling
+{
+    public const string Setting = "QUEUE_POLL_INTERVAL";
+
+    /// <summary>The Functions TimerTrigger schedule: the same app setting.</summary>
+    public const string TimerSchedule = "%" + Setting + "%";
+
+    /// <summary>The earlier millisecond setting; refused at start so two settings never disagree.</summary>
+    public const string ReplacedSetting = "QUEUE_POLL_INTERVAL_MS";
+
+    public static TimeSpan Default { get; } = TimeSpan.FromSeconds(2);
+
+    public static TimeSpan Minimum { get; } = TimeSpan.FromMilliseconds(50);
+
+    public static TimeSpan Maximum { get; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Reads <c>hh:mm:ss[.fff]</c>; a bare number is refused (TimeSpan would read "2000" as 2,000 days).</summary>
+    public static bool TryParse(string raw, out TimeSpan interval)
+    {
+        interval = default;
+        return raw is not null
+            && raw.Contains(':', StringComparison.Ordinal)
+            && TimeSpan.TryParse(raw, CultureInfo.InvariantCulture, out interval)
+            && interval >= Minimum
+            && interval <= Maximum;
+    }
+}
