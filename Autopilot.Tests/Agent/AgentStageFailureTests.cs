@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Workflows;
@@ -125,10 +126,17 @@ public sealed class AgentStageFailureTests : IAsyncLifetime
     private async Task<JsonNode> RunAsync(string message)
     {
         var runId = "run_" + Guid.NewGuid().ToString("N")[..12];
+        // What POST /agent/run does before it starts the orchestration: admit the run and record it.
+        var services = _engine.Services;
+        var limits = await services.GetRequiredService<AdmissionPolicy>().LimitsForAsync(Tenant, CancellationToken.None);
+        var decision = await services.GetRequiredService<AdmissionStore>().AcquireAsync(Tenant, runId, 1, WorkflowTypes.Agent, limits, queueReason: null, CancellationToken.None);
+        Assert.True(decision.Admitted);
+        await services.GetRequiredService<WorkflowRunStore>().CreateAsync(new WorkflowRun(runId, Tenant, WorkflowTypes.Agent,
+            WorkflowStatus.Running, TimeProvider.System.GetUtcNow(), null, "conn_" + Tenant, null, AdmittedAt: TimeProvider.System.GetUtcNow()), CancellationToken.None);
         await Client.ScheduleNewOrchestrationInstanceAsync(nameof(AgentRunOrchestration),
             new AgentRunInput(Tenant, runId, "u", "s", message, "conn_" + Tenant, TimeSpan.FromMinutes(5)), new StartOrchestrationOptions(runId));
         var done = await Client.WaitForInstanceCompletionAsync(runId, getInputsAndOutputs: true, new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{done.RuntimeStatus}: {done.SerializedOutput}");
         return done.ReadOutputAs<JsonObject>()!;
     }
 

@@ -22,7 +22,7 @@ public sealed class TenantWarehouseHealthTests
         {
             ["BIGQUERY_PROJECT_ID"] = FakeBigQueryServer.Project,
             ["BIGQUERY_ENDPOINT"] = fake.BaseUri.ToString(),
-            ["QUEUE_POLL_INTERVAL_MS"] = "300",
+            ["QUEUE_POLL_INTERVAL"] = "00:00:00.300",
             ["WORKFLOW_WAIT_SECONDS"] = "120",
         });
         await server.StartAsync();
