@@ -98,9 +98,9 @@ public sealed class AgentStageFailureTests : IAsyncLifetime
     [Fact]
     public async Task A_query_the_warehouse_refuses_is_blocked_with_the_reason_naming_the_missing_column()
     {
-        _planner.Next($"SELECT COUNT(*) AS n FROM analytics.config WHERE {GhostColumn} = 'x'");
+        _planner.Next($"SELECT COUNT(*) AS n FROM analytics.config WHERE {GhostColumn} IS NOT NULL");
         var before = _warehouse.Executions;
-        var answer = await RunAsync("scripted: catalog out of date");
+        var answer = await RunAsync("scripted: ghost");
 
         Assert.Equal("blocked", answer["response_type"]!.GetValue<string>());
         Assert.Contains($"The warehouse has no column named {GhostColumn}", answer["data"]!["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
