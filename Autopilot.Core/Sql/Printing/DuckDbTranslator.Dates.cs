@@ -128,21 +128,15 @@ internal sealed partial class DuckDbTranslator
                 Call("strftime", args[1], DuckDbFormat(args[0]));
                 return true;
             case "FORMAT_TIME" when n == 2:
-                // DuckDB's strftime takes no TIME: format the time on some day.
-                Text("strftime(DATE '1970-01-01' + ");
-                Operand(args[1]);
-                Text(", ");
-                WriteExpression(DuckDbFormat(args[0]));
-                Text(')');
-                return true;
-            case "PARSE_TIME" when n == 2:
-                Text("CAST(");
-                Call("strptime", args[1], DuckDbFormat(args[0]));
-                Text(" AS TIME)");
-                return true;
             case "FORMAT_TIMESTAMP" when n is 2 or 3:
                 Text("strftime(");
-                if (n == 3)
+                if (name == "FORMAT_TIME")
+                {
+                    // DuckDB's strftime takes no TIME: format the time on some day.
+                    Text("DATE '1970-01-01' + ");
+                    Operand(args[1]);
+                }
+                else if (n == 3)
                 {
                     WriteInZone(args[1], args[2]);
                 }
@@ -155,10 +149,10 @@ internal sealed partial class DuckDbTranslator
                 WriteExpression(DuckDbFormat(args[0]));
                 Text(')');
                 return true;
-            case "PARSE_DATE" when n == 2:
+            case "PARSE_DATE" or "PARSE_TIME" when n == 2:
                 Text("CAST(");
                 Call("strptime", args[1], DuckDbFormat(args[0]));
-                Text(" AS DATE)");
+                Text(name == "PARSE_DATE" ? " AS DATE)" : " AS TIME)");
                 return true;
             case "PARSE_DATETIME" or "PARSE_TIMESTAMP" when n == 2:
                 Call("strptime", args[1], DuckDbFormat(args[0]));
