@@ -1,3 +1,4 @@
+using Autopilot.Core.Dashboards.Metabase;
 using Autopilot.Core.Storage;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Caching;
@@ -83,31 +84,14 @@ public sealed class ReadinessProbe
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new DependencyCheck(false, mode, ex is OperationCanceledException ? "timed out" : ex.GetType().Name, probed);
+            return new DependencyCheck(false, mode, ex switch { OperationCanceledException => "timed out", Workflows.WorkflowStepException step => step.Reason, _ => ex.GetType().Name }, probed);
         }
     }
 
     /// <summary>READY-3: ok when Metabase answers with success and the body names the key's user (<c>id</c>).</summary>
-    private async Task<bool> PingMetabaseAsync(CancellationToken cancellation)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(_options.MetabaseUrl), "/api/user/current"));
-        request.Headers.Add("X-API-Key", _options.MetabaseApiKey);
-        using var response = await _http.CreateClient("metabase").SendAsync(request, cancellation);
-        if (!response.IsSuccessStatusCode)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var body = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellation), cancellationToken: cancellation);
-            return body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && body.RootElement.TryGetProperty("id", out _);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> PingMetabaseAsync(CancellationToken cancellation) =>
+        new MetabaseClient(_http.CreateClient(MetabaseClient.HttpClientName), new MetabaseOptions(new Uri(_options.MetabaseUrl), _options.MetabaseApiKey))
+            .IsKeyValidAsync(cancellation);
 
     private async Task<bool> PingBigQueryAsync(CancellationToken cancellation)
     {

@@ -1,3 +1,4 @@
+using Autopilot.Tests.Dashboards.Metabase;
 using Autopilot.Tests.Infrastructure;
 
 namespace Autopilot.Tests.Health;
@@ -22,5 +23,30 @@ public sealed class ReadinessTests
         Assert.Contains("DuckDB", checks["bigquery"]!["probed"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null(checks["metabase"]!["probed"]);
         Assert.True(ready["ok"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task With_a_live_Metabase_ready_probes_its_key_and_names_a_refusal()
+    {
+        await using var metabase = await FakeMetabaseServer.StartAsync();
+        await using var server = new ServerProcess(TestEnvironment.NewHubName("readymb"), SharedDemoWarehouse.Path, new Dictionary<string, string>
+        {
+            ["METABASE_URL"] = metabase.BaseUri.ToString(),
+            ["METABASE_API_KEY"] = FakeMetabaseServer.ApiKey,
+        });
+        await server.StartAsync();
+        using var http = server.CreateClient();
+
+        var (_, ready) = await http.SendAsync(HttpMethod.Get, "ready", null, null);
+        var live = ready!["checks"]!["metabase"]!;
+        Assert.Equal(("live", true), (live["mode"]!.GetValue<string>(), live["ok"]!.GetValue<bool>()));
+        Assert.Contains(metabase.Requests, r => r.Path == "/api/user/current" && r.HadKey);
+
+        metabase.Fail("GET", "/api/user/current", 401, body: "\"Unauthenticated\"");
+        var (_, refused) = await http.SendAsync(HttpMethod.Get, "ready", null, null);
+        var check = refused!["checks"]!["metabase"]!;
+        Assert.False(check["ok"]!.GetValue<bool>());
+        Assert.Contains("HTTP 401", check["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeMetabaseServer.ApiKey, refused.ToJsonString(), StringComparison.Ordinal);
     }
 }
