@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<QueueSweep>();
         services.AddSingleton<PendingWorkIndex>();
         services.AddSingleton<DeadLetterStore>();
+        services.AddSingleton<Artifacts.ArtifactStore>();
         services.AddSingleton<TableAlertSink>();
         services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<TableAlertSink>());
         services.AddSingleton<WorkflowLauncher>();
