@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
+using Autopilot.Core.Dashboards;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Queries;
@@ -38,6 +39,18 @@ public static class DurableFunctions
 
     [Function(nameof(TagPiiActivity))]
     public static Task<IReadOnlyList<ColumnPiiTag>> TagPii([ActivityTrigger] TagPiiInput input, string instanceId, FunctionContext fc) => Create<TagPiiActivity>(fc).RunAsync(Context(nameof(TagPiiActivity), instanceId), input);
+
+    [Function(nameof(DashboardBuildOrchestration))]
+    public static Task<JsonObject> DashboardBuild([OrchestrationTrigger] TaskOrchestrationContext ctx) => new DashboardBuildOrchestration().RunAsync(ctx, ctx.GetInput<DashboardBuildInput>()!);
+
+    [Function(nameof(SelectDashboardsActivity))]
+    public static Task<IReadOnlyList<DashboardSpec>> SelectDashboards([ActivityTrigger] DashboardStepInput input, string instanceId, FunctionContext fc) => Create<SelectDashboardsActivity>(fc).RunAsync(Context(nameof(SelectDashboardsActivity), instanceId), input);
+
+    [Function(nameof(RunDashboardCardActivity))]
+    public static Task<CardResult> RunDashboardCard([ActivityTrigger] CardRunInput input, string instanceId, FunctionContext fc) => Create<RunDashboardCardActivity>(fc).RunAsync(Context(nameof(RunDashboardCardActivity), instanceId), input);
+
+    [Function(nameof(StoreDashboardActivity))]
+    public static Task<PublishedDashboard> StoreDashboard([ActivityTrigger] DashboardPublishInput input, string instanceId, FunctionContext fc) => Create<StoreDashboardActivity>(fc).RunAsync(Context(nameof(StoreDashboardActivity), instanceId), input);
 
     [Function(nameof(PersistCatalogActivity))]
     public static Task<CatalogSummary> PersistCatalog([ActivityTrigger] PersistCatalogInput input, string instanceId, FunctionContext fc) => Create<PersistCatalogActivity>(fc).RunAsync(Context(nameof(PersistCatalogActivity), instanceId), input);

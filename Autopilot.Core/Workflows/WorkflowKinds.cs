@@ -1,3 +1,4 @@
+using Autopilot.Core.Dashboards;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Workflows.Testing;
 
@@ -9,6 +10,9 @@ public static class WorkflowKinds
     public static WorkflowKind Profile { get; } = new(
         WorkflowTypes.Profile, nameof(ProfileWarehouseOrchestration), typeof(ProfileRunInput), new HashSet<string> { ProfileSteps.DetectPii });
 
+    public static WorkflowKind Dashboard { get; } = new(
+        WorkflowTypes.Dashboard, nameof(DashboardBuildOrchestration), typeof(DashboardBuildInput), new HashSet<string>());
+
     /// <summary>Fault injection for tests; reachable over HTTP only with AUTOPILOT_ENABLE_TEST_WORKFLOWS=true.</summary>
     public static WorkflowKind FaultTest { get; } = new(
         WorkflowTypes.FaultTest, nameof(FaultInjectionOrchestration), typeof(FaultInjectionInput), FaultInjectionOrchestration.SkippableSteps);
@@ -16,6 +20,7 @@ public static class WorkflowKinds
     public static WorkflowKind? Find(string workflowType, bool includeTestKinds) => workflowType switch
     {
         WorkflowTypes.Profile => Profile,
+        WorkflowTypes.Dashboard => Dashboard,
         WorkflowTypes.FaultTest when includeTestKinds => FaultTest,
         _ => null,
     };
