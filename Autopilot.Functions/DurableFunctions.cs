@@ -52,6 +52,12 @@ public static class DurableFunctions
     [Function(nameof(StoreDashboardActivity))]
     public static Task<PublishedDashboard> StoreDashboard([ActivityTrigger] DashboardPublishInput input, string instanceId, FunctionContext fc) => Create<StoreDashboardActivity>(fc).RunAsync(Context(nameof(StoreDashboardActivity), instanceId), input);
 
+    [Function(nameof(MetabasePublishActivity))]
+    public static Task<string?> MetabasePublish([ActivityTrigger] MetabasePublishInput input, string instanceId, FunctionContext fc) => Create<MetabasePublishActivity>(fc).RunAsync(Context(nameof(MetabasePublishActivity), instanceId), input);
+
+    [Function(nameof(MetabaseCompensateActivity))]
+    public static Task<int> MetabaseCompensate([ActivityTrigger] MetabaseCompensateInput input, string instanceId, FunctionContext fc) => Create<MetabaseCompensateActivity>(fc).RunAsync(Context(nameof(MetabaseCompensateActivity), instanceId), input);
+
     [Function(nameof(PersistCatalogActivity))]
     public static Task<CatalogSummary> PersistCatalog([ActivityTrigger] PersistCatalogInput input, string instanceId, FunctionContext fc) => Create<PersistCatalogActivity>(fc).RunAsync(Context(nameof(PersistCatalogActivity), instanceId), input);
 

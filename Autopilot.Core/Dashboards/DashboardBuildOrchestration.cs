@@ -36,14 +36,31 @@ public sealed class DashboardBuildOrchestration : AdmittedWorkflow<DashboardBuil
                 nameof(RunDashboardCardActivity), new CardRunInput(tenant, workflowId, input.ConnectionId, d.Key, card), StepRetry.Default)))
             .ToList();
         var results = await Task.WhenAll(runs);
+        List<CardResult> CardsOf(DashboardSpec dashboard) => results.Where(r => r.DashboardKey == dashboard.Key).ToList();
+
+        progress.Step = DashboardSteps.PublishMetabase;
+        var metabaseIds = new Dictionary<string, string?>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var dashboard in dashboards)
+            {
+                metabaseIds[dashboard.Key] = await context.CallActivityAsync<string?>(
+                    nameof(MetabasePublishActivity), new MetabasePublishInput(tenant, workflowId, dashboard, CardsOf(dashboard)), StepRetry.Default);
+            }
+        }
+        catch (TaskFailedException)
+        {
+            // Saga: what this build created in Metabase goes before the failure is reported.
+            await context.CallActivityAsync<int>(nameof(MetabaseCompensateActivity), new MetabaseCompensateInput(tenant, workflowId), StepRetry.Default);
+            throw;
+        }
 
         progress.Step = DashboardSteps.StoreArtifact;
         var published = new List<PublishedDashboard>();
         foreach (var dashboard in dashboards)
         {
-            var cards = results.Where(r => r.DashboardKey == dashboard.Key).ToList();
             published.Add(await context.CallActivityAsync<PublishedDashboard>(
-                nameof(StoreDashboardActivity), new DashboardPublishInput(tenant, workflowId, dashboard, cards), StepRetry.Default));
+                nameof(StoreDashboardActivity), new DashboardPublishInput(tenant, workflowId, dashboard, CardsOf(dashboard), metabaseIds[dashboard.Key]), StepRetry.Default));
         }
 
         var main = published[0];

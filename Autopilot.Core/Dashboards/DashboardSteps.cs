@@ -6,5 +6,7 @@ public static class DashboardSteps
     public const string LoadCatalog = "load_catalog";
     public const string SelectTemplates = "select_template";
     public const string RunCards = "run_cards";
+    public const string PublishMetabase = "publish_metabase";
+
     public const string StoreArtifact = "store_artifact";
 }

@@ -52,7 +52,7 @@ public sealed class StoreDashboardActivity : TaskActivity<DashboardPublishInput,
         {
             ["name"] = input.Dashboard.Name,
             ["template"] = input.Dashboard.Key,
-            ["metabase_dashboard_id"] = null,
+            ["metabase_dashboard_id"] = input.MetabaseDashboardId,
             ["date_filter"] = new JsonObject { ["default_days"] = DefaultFilterDays, ["max_days"] = DashboardTemplates.SeriesDays },
             ["layout"] = new JsonArray([.. layout.Select((p, i) => (JsonNode)new JsonObject
             {
@@ -69,6 +69,6 @@ public sealed class StoreDashboardActivity : TaskActivity<DashboardPublishInput,
             input.Cards.SelectMany(c => c.Tables).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
         var version = await _artifacts.PublishAsync(input.TenantId, draft, CancellationToken.None);
         return new PublishedDashboard(input.Dashboard.Key, input.Dashboard.Name, version.ArtifactId, version.Version,
-            input.Cards.Count(c => c.Status == CardStatus.Ok), input.Cards.Count(c => c.Status == CardStatus.Empty), input.Cards.Count(c => c.Status == CardStatus.Refused), null);
+            input.Cards.Count(c => c.Status == CardStatus.Ok), input.Cards.Count(c => c.Status == CardStatus.Empty), input.Cards.Count(c => c.Status == CardStatus.Refused), input.MetabaseDashboardId);
     }
 }

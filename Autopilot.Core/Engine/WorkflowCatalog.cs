@@ -46,6 +46,8 @@ public static class WorkflowCatalog
         typeof(SelectDashboardsActivity),
         typeof(RunDashboardCardActivity),
         typeof(StoreDashboardActivity),
+        typeof(MetabasePublishActivity),
+        typeof(MetabaseCompensateActivity),
     ];
 
     /// <summary>The fault-injection workflow's tasks, registered only with the test flag.</summary>
