@@ -158,7 +158,7 @@ public sealed class ApiDispatcher
         // Filed under the raw headers in headers mode, as the seed does (AUD-2); in jwt mode under the token's tenant once it
         // validated, never under a header an unauthenticated caller chose.
         var headers = _auth.Mode == AuthMode.Headers;
-        var tenant = headers ? http.Request.Headers[RequestIdentity.TenantHeader].ToString() : auth.Identity?.TenantId;
+        var tenant = headers ? http.Request.Headers[RequestIdentity.TenantHeader].ToString() : auth.Identity?.TenantId ?? auth.TokenTenant;
         var role = headers ? http.Request.Headers[RequestIdentity.RoleHeader].ToString() : auth.Identity?.Role.ToString().ToLowerInvariant();
         try
         {

@@ -7,6 +7,9 @@ namespace Autopilot.Core.Tenancy;
 /// </summary>
 public sealed record AuthOutcome(AuthMode Mode, string Reason, RequestIdentity? Identity, int Status = 200, string? Detail = null, string? Challenge = null)
 {
+    /// <summary>The tenant of a valid token that was still refused (no role, contradicting headers): its refusal is audited there.</summary>
+    public string? TokenTenant { get; init; }
+
     public bool Succeeded => Identity is not null;
 
     public static AuthOutcome Accepted(AuthMode mode, RequestIdentity identity) => new(mode, "authenticated", identity);
@@ -19,5 +22,5 @@ public sealed record AuthOutcome(AuthMode Mode, string Reason, RequestIdentity? 
             : $"Bearer realm=\"autopilot\", error=\"invalid_token\", error_description=\"{description}\"");
 
     /// <summary>403: a valid token that may not do this (no role, or identity headers that contradict it).</summary>
-    public static AuthOutcome Forbidden(string reason, string detail) => new(AuthMode.Jwt, reason, null, 403, detail);
+    public static AuthOutcome Forbidden(string reason, string detail, string tokenTenant) => new(AuthMode.Jwt, reason, null, 403, detail) { TokenTenant = tokenTenant };
 }

@@ -133,20 +133,20 @@ public sealed class BearerTokenAuthenticator
         UserRole? role = roles.Contains("admin") ? UserRole.Admin : roles.Contains("member") ? UserRole.Member : roles.Contains("viewer") ? UserRole.Viewer : null;
         if (role is null)
         {
-            return AuthOutcome.Forbidden(BearerReasons.NoRole, "Insufficient role: the token carries no admin, member or viewer role");
+            return AuthOutcome.Forbidden(BearerReasons.NoRole, "Insufficient role: the token carries no admin, member or viewer role", tenant);
         }
 
         // Headers are optional with a token, but a caller that sends them must mean the same identity.
         var headerTenant = headers[RequestIdentity.TenantHeader].ToString();
         if (headerTenant.Length > 0 && !string.Equals(headerTenant, tenant, StringComparison.Ordinal))
         {
-            return AuthOutcome.Forbidden(BearerReasons.HeaderMismatch, "Tenant boundary violation: X-Tenant-Id does not match the token");
+            return AuthOutcome.Forbidden(BearerReasons.HeaderMismatch, "Tenant boundary violation: X-Tenant-Id does not match the token", tenant);
         }
 
         var headerRole = headers[RequestIdentity.RoleHeader].ToString();
         if (headerRole.Length > 0 && !string.Equals(headerRole, role.Value.ToString(), StringComparison.OrdinalIgnoreCase))
         {
-            return AuthOutcome.Forbidden(BearerReasons.HeaderMismatch, "X-User-Role does not match the token's role");
+            return AuthOutcome.Forbidden(BearerReasons.HeaderMismatch, "X-User-Role does not match the token's role", tenant);
         }
 
         return AuthOutcome.Accepted(AuthMode.Jwt, new RequestIdentity(tenant, role.Value));
