@@ -53,6 +53,7 @@ public sealed class ApiDispatcher
     {
         ArgumentNullException.ThrowIfNull(http);
         var (route, matcher) = _routes[routeName];
+        // auth.Reason names the check under way, so a refusal one of them throws is audited with it.
         var auth = new AuthOutcome(_auth.Mode, route.Access == RouteAccess.Public ? "public" : "pending", null);
         try
         {
@@ -71,12 +72,14 @@ public sealed class ApiDispatcher
             if (route.Access != RouteAccess.Public && _auth.Mode == AuthMode.Headers)
             {
                 auth = auth with { Reason = "invalid_headers" };
-                auth = AuthOutcome.Accepted(AuthMode.Headers, RequestIdentity.FromHeaders(http.Request.Headers));
+                var identity = RequestIdentity.FromHeaders(http.Request.Headers);
+                auth = AuthOutcome.Accepted(AuthMode.Headers, identity);
             }
 
             var context = new ApiContext(route, http, client, values, body, auth.Identity);
             if (route.Access != RouteAccess.Public)
             {
+                // Schema (422) before scope and role (403), the seed's order: the org the request names, then the route's own input.
                 var requested = RequestedTenant.Read(route.Tenant, context);
                 if (route.Bind is { } bind)
                 {

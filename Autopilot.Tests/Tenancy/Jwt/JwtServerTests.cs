@@ -51,6 +51,14 @@ public sealed class JwtServerTests : IClassFixture<AccessMatrixServers>
     }
 
     [Fact]
+    public async Task In_jwt_mode_the_token_is_checked_before_the_body_so_unparseable_json_without_a_token_is_401()
+    {
+        var (status, _) = await SendAsync(HttpMethod.Post, "api/v1/connectors/bigquery", null, "{not json");
+
+        Assert.Equal(401, status);
+    }
+
+    [Fact]
     public async Task An_expired_token_is_401_over_http()
     {
         var token = _servers.Issuer.Token("org_exp", ["admin"], TimeProvider.System.GetUtcNow(), startsIn: TimeSpan.FromHours(-2), lifetime: TimeSpan.FromMinutes(-5));
@@ -79,6 +87,21 @@ public sealed class JwtServerTests : IClassFixture<AccessMatrixServers>
 
         Assert.Equal(403, status);
         Assert.Equal("Tenant boundary violation: header tenant does not match requested org", body!["detail"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("viewer", true, "role_insufficient")]
+    [InlineData("admin", false, "tenant_mismatch")]
+    [InlineData("root", true, "invalid_headers")]
+    public async Task In_headers_mode_a_refusal_is_audited_with_the_check_that_refused_it(string role, bool ownTenant, string reason)
+    {
+        var tenant = "org_aud_" + Guid.NewGuid().ToString("N")[..8];
+        var (status, _) = await _servers.HeadersHttp.SendAsync(HttpMethod.Post, $"api/v1/workflows/profile?org_id={(ownTenant ? tenant : "org_not_mine")}", tenant, role);
+
+        var row = Assert.Single(await new StorageFactory(_servers.Headers.TaskHub).Audit.ListAsync(tenant, "http_exception", 10, CancellationToken.None));
+        Assert.Equal(status, row.Payload["status_code"]!.GetValue<int>());
+        Assert.Equal("headers", row.Payload["auth_mode"]!.GetValue<string>());
+        Assert.Equal(reason, row.Payload["auth_reason"]!.GetValue<string>());
     }
 
     [Fact]
