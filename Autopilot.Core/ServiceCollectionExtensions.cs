@@ -68,6 +68,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IQuestionPlanner, Agent.Planning.DeterministicPlanner>();
         services.AddSingleton<IPlanValidator, CatalogPlanValidator>();
         services.AddSingleton<WorkflowCancellation>();
+        services.AddSingleton(settings.Auth);
+        services.AddSingleton<Tenancy.OpenIdMetadataCache>();
+        services.AddSingleton<Tenancy.BearerTokenAuthenticator>();
+        services.AddSingleton<Tenancy.IdentityExposure>();
+        services.AddHostedService<Tenancy.IdentityExposureWarning>();
         services.AddSingleton<ApiDispatcher>();
         return services;
     }

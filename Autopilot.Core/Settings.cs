@@ -20,7 +20,8 @@ public sealed partial record Settings(
     Caching.CacheOptions Cache,
     Queries.QueryOptions Queries,
     Agent.AgentOptions Agent,
-    Agent.Llm.LlmPlannerOptions? LlmPlanner)
+    Agent.Llm.LlmPlannerOptions? LlmPlanner,
+    Tenancy.AuthOptions Auth)
 {
     public static Settings Read(IConfiguration configuration)
     {
@@ -107,6 +108,7 @@ public sealed partial record Settings(
         var cache = Guarded(() => global::Autopilot.Core.Caching.CacheOptions.Read(configuration), errors);
         var queries = Guarded(() => global::Autopilot.Core.Queries.QueryOptions.Read(configuration), errors);
         var llm = Guarded(() => global::Autopilot.Core.Agent.Llm.LlmPlannerOptions.Read(configuration), errors);
+        var auth = Guarded(() => global::Autopilot.Core.Tenancy.AuthOptions.Read(configuration), errors);
         var approvalTimeout = Number(configuration, "AGENT_APPROVAL_TIMEOUT_SECONDS", 24 * 3600, errors, min: 1, max: 30 * 24 * 3600);
         if (errors.Count > 0)
         {
@@ -144,7 +146,8 @@ public sealed partial record Settings(
             cache!,
             queries!,
             new global::Autopilot.Core.Agent.AgentOptions(TimeSpan.FromSeconds(approvalTimeout)),
-            llm);
+            llm,
+            auth!);
     }
 
     private static bool IsJsonObject(string text)

@@ -15,6 +15,18 @@ public static class FunctionsServices
         ArgumentNullException.ThrowIfNull(services);
         services.AddAutopilotCore(Settings.Read(configuration));
 
+        // In Azure (WEBSITE_HOSTNAME is set there) the HTTP triggers are reachable from the network: headers mode is then
+        // reported as exposed. Function keys / App Service Authentication in front do not change what the headers claim.
+        if (!string.IsNullOrEmpty(configuration["WEBSITE_HOSTNAME"]))
+        {
+            services.AddSingleton(sp =>
+            {
+                var exposure = new Autopilot.Core.Tenancy.IdentityExposure(sp.GetRequiredService<Autopilot.Core.Tenancy.AuthOptions>());
+                exposure.ListensBeyondLoopback();
+                return exposure;
+            });
+        }
+
         // One JSON options for both runtimes. The Durable Functions worker extension (1.21.1) builds its
         // DataConverter — orchestration inputs/outputs, activity inputs, the [DurableClient]'s payloads — from this
         // ObjectSerializer in a PostConfigure of DurableTaskWorkerOptions/DurableTaskClientOptions, and deliberately

@@ -24,6 +24,10 @@ builder.Services.AddDurableEngine(EngineOptionsFactory.From(builder.Configuratio
 builder.Services.AddHostedService<Autopilot.Core.Admission.QueueBackgroundProcessor>();
 
 var app = builder.Build();
+
+// Headers mode trusts X-Tenant-Id/X-User-Role as sent: fine on loopback, a warning (at start and on /ready) beyond it.
+var listenUrls = builder.Configuration["ASPNETCORE_URLS"] is { Length: > 0 } configuredUrls ? configuredUrls : builder.Configuration["urls"] ?? "http://127.0.0.1:8000";
+app.Services.GetRequiredService<Autopilot.Core.Tenancy.IdentityExposure>().ListensOn(listenUrls);
 var dispatcher = app.Services.GetRequiredService<ApiDispatcher>();
 var durable = app.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>();
 foreach (var route in RouteTable.All)

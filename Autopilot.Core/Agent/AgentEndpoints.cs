@@ -15,8 +15,8 @@ namespace Autopilot.Core.Agent;
 /// <summary>HTTP handlers of agent runs (spec §3.1), plus the run status and approval routes the durable run needs.</summary>
 public static class AgentEndpoints
 {
-    /// <summary><c>POST /api/v1/agent/run</c>: starts an <see cref="AgentRunOrchestration"/>; answers within the bounded wait or 202.</summary>
-    public static async Task<ApiResult> Run(ApiContext context)
+    /// <summary>Schema stage of <see cref="Run"/>: every field required, the message not empty (422, spec §0.3).</summary>
+    public static object BindRun(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.BindBody<AgentRunRequest>();
@@ -33,7 +33,15 @@ public static class AgentEndpoints
             throw ValidationException.Invalid("body", "message", "string_too_short", "String should have at least 1 character", request.Message);
         }
 
-        var tenant = context.Authorize(request.OrgId!);
+        return request;
+    }
+
+    /// <summary><c>POST /api/v1/agent/run</c>: starts an <see cref="AgentRunOrchestration"/>; answers within the bounded wait or 202.</summary>
+    public static async Task<ApiResult> Run(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request<AgentRunRequest>();
+        var tenant = context.Tenant;
         var wait = WorkflowResponses.WaitFor(context);
         var connectionId = ConnectionStore.IdFor(tenant);
         if (await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation) is { Status: ConnectionStatus.Disconnected })
@@ -46,7 +54,7 @@ public static class AgentEndpoints
         try
         {
             await context.Durable.ScheduleNewOrchestrationInstanceAsync(nameof(AgentRunOrchestration),
-                new AgentRunInput(tenant, runId, request.UserId!, request.SessionId!, request.Message, connectionId, context.Service<AgentOptions>().ApprovalTimeout, Queued: !decision.Admitted),
+                new AgentRunInput(tenant, runId, request.UserId!, request.SessionId!, request.Message!, connectionId, context.Service<AgentOptions>().ApprovalTimeout, Queued: !decision.Admitted),
                 new StartOrchestrationOptions(runId), context.Cancellation);
         }
         catch
@@ -76,7 +84,7 @@ public static class AgentEndpoints
     public static async Task<ApiResult> Status(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var tenant = context.Tenant;
         var instance = await FindAsync(context, tenant, context.RouteValue("run_id"));
         return ApiResult.Ok(Describe(instance, tenant));
     }
@@ -88,7 +96,7 @@ public static class AgentEndpoints
     public static async Task<ApiResult> Approve(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var tenant = context.Tenant;
         var runId = context.RouteValue("run_id");
         var wait = WorkflowResponses.WaitFor(context);
         var instance = await FindAsync(context, tenant, runId);

@@ -12,6 +12,8 @@ namespace Autopilot.Core.Api;
 public sealed class ApiContext
 {
     private readonly RequestIdentity? _identity;
+    private string? _tenant;
+    private object? _request;
 
     internal ApiContext(ApiRoute route, HttpContext http, DurableTaskClient durable, RouteValueDictionary routeValues, JsonElement? body, RequestIdentity? identity)
     {
@@ -36,7 +38,7 @@ public sealed class ApiContext
 
     public CancellationToken Cancellation => Http.RequestAborted;
 
-    public RequestIdentity Identity => _identity ?? throw new InvalidOperationException($"Route {Route.Name} reads no identity headers.");
+    public RequestIdentity Identity => _identity ?? throw new InvalidOperationException($"Route {Route.Name} is public: it establishes no identity.");
 
     public T Service<T>() where T : notnull => Http.RequestServices.GetRequiredService<T>();
 
@@ -73,6 +75,17 @@ public sealed class ApiContext
         }
     }
 
-    /// <summary>Tenant scope then role check for the requested org; returns the tenant id to scope every store call.</summary>
-    public string Authorize(string requestedOrg) => Identity.Authorize(requestedOrg, Route.Access);
+    /// <summary>
+    /// The tenant the dispatcher authorised for this request (scope and role already checked against the route's
+    /// declaration): every store call of a handler is scoped to it.
+    /// </summary>
+    public string Tenant => _tenant ?? throw new InvalidOperationException($"Route {Route.Name} is not tenant-scoped.");
+
+    /// <summary>The request the route's <see cref="ApiRoute.Bind"/> stage bound and validated.</summary>
+    public T Request<T>() where T : class =>
+        _request as T ?? throw new InvalidOperationException($"Route {Route.Name} bound no {typeof(T).Name}.");
+
+    internal void Authorised(string tenant) => _tenant = tenant;
+
+    internal void Bound(object request) => _request = request;
 }

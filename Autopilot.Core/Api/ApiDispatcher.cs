@@ -10,20 +10,32 @@ using Microsoft.Extensions.Logging;
 namespace Autopilot.Core.Api;
 
 /// <summary>
-/// Runs a route's handler with the seed's evaluation order (spec §0.3): unparseable JSON → 422, headers → 400,
-/// schema → 422, scope/role → 403, then the handler's own errors. Deliberate errors are audited (AUD-2).
-/// Both runtimes call this; neither has request logic of its own.
+/// The one enforcement point of the API, called by both runtimes (neither has request logic of its own). For each request:
+/// identity (AUTH_MODE headers or jwt), the route's schema stage, the tenant the route declares it acts on, tenant scope and
+/// role against the route's declared access — all before the handler runs, which then gets only the authorised tenant
+/// (<see cref="ApiContext.Tenant"/>). In headers mode the seed's order holds (spec §0.3): unparseable JSON → 422, headers →
+/// 400, schema → 422, scope/role → 403, then the handler's own errors. In jwt mode the token comes first (401), so nothing
+/// about a request is answered to a caller without a valid token. Deliberate errors are audited (AUD-2) with the auth outcome.
 /// </summary>
 public sealed class ApiDispatcher
 {
     private readonly AuditLog _audit;
+    private readonly AuthOptions _auth;
+    private readonly BearerTokenAuthenticator _bearer;
     private readonly ILogger<ApiDispatcher> _logger;
     private readonly Dictionary<string, (ApiRoute Route, TemplateMatcher Matcher)> _routes;
 
-    public ApiDispatcher(AuditLog audit, ILogger<ApiDispatcher> logger)
+    public ApiDispatcher(AuditLog audit, AuthOptions auth, BearerTokenAuthenticator bearer, ILogger<ApiDispatcher> logger)
     {
         _audit = audit;
+        _auth = auth;
+        _bearer = bearer;
         _logger = logger;
+        if (RouteDeclaration.Problems(RouteTable.All) is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException("The route table cannot be enforced: " + string.Join("; ", problems));
+        }
+
         _routes = RouteTable.All.ToDictionary(
             r => r.Name,
             r => (r, new TemplateMatcher(TemplateParser.Parse(r.Template), new RouteValueDictionary())),
@@ -41,18 +53,58 @@ public sealed class ApiDispatcher
     {
         ArgumentNullException.ThrowIfNull(http);
         var (route, matcher) = _routes[routeName];
+        // auth.Reason names the check under way, so a refusal one of them throws is audited with it.
+        var auth = new AuthOutcome(_auth.Mode, route.Access == RouteAccess.Public ? "public" : "pending", null);
         try
         {
             var values = new RouteValueDictionary();
             matcher.TryMatch(http.Request.Path, values);
+            if (route.Access != RouteAccess.Public && _auth.Mode == AuthMode.Jwt)
+            {
+                auth = await _bearer.AuthenticateAsync(http.Request, http.RequestAborted);
+                if (!auth.Succeeded)
+                {
+                    return await RefuseAsync(http, auth);
+                }
+            }
 
             var body = await ReadJsonBodyAsync(http.Request);
-            var identity = route.Access == RouteAccess.Public ? null : RequestIdentity.FromHeaders(http.Request.Headers);
-            return await route.Handler(new ApiContext(route, http, client, values, body, identity));
+            if (route.Access != RouteAccess.Public && _auth.Mode == AuthMode.Headers)
+            {
+                auth = auth with { Reason = "invalid_headers" };
+                var identity = RequestIdentity.FromHeaders(http.Request.Headers);
+                auth = AuthOutcome.Accepted(AuthMode.Headers, identity);
+            }
+
+            var context = new ApiContext(route, http, client, values, body, auth.Identity);
+            if (route.Access != RouteAccess.Public)
+            {
+                // Schema (422) before scope and role (403), the seed's order: the org the request names, then the route's own input.
+                var requested = RequestedTenant.Read(route.Tenant, context);
+                if (route.Bind is { } bind)
+                {
+                    context.Bound(bind(context));
+                }
+
+                auth = auth with { Reason = "tenant_mismatch" };
+                auth.Identity!.EnsureTenant(requested);
+                auth = auth with { Reason = "role_insufficient" };
+                auth.Identity.EnsureRole(route.Access);
+                auth = auth with { Reason = "authorized" };
+                context.Authorised(auth.Identity.TenantId);
+
+                // Identity and tenant are established here and nowhere later: per-tenant request limits hook in at this point.
+            }
+            else if (route.Bind is { } bind)
+            {
+                context.Bound(bind(context));
+            }
+
+            return await route.Handler(context);
         }
         catch (ApiException error)
         {
-            await AuditRefusalAsync(http, error);
+            await AuditRefusalAsync(http, error.Status, error.Detail, auth);
             return ApiResult.Error(error.Status, error.Detail);
         }
         catch (ValidationException invalid)
@@ -97,10 +149,20 @@ public sealed class ApiDispatcher
         }
     }
 
-    private async Task AuditRefusalAsync(HttpContext http, ApiException error)
+    private async Task<ApiResult> RefuseAsync(HttpContext http, AuthOutcome auth)
     {
-        var tenant = http.Request.Headers[RequestIdentity.TenantHeader].ToString();
-        var role = http.Request.Headers[RequestIdentity.RoleHeader].ToString();
+        await AuditRefusalAsync(http, auth.Status, auth.Detail!, auth);
+        var refusal = ApiResult.Error(auth.Status, auth.Detail!);
+        return auth.Challenge is { } challenge ? refusal.WithHeader("WWW-Authenticate", challenge) : refusal;
+    }
+
+    private async Task AuditRefusalAsync(HttpContext http, int status, string detail, AuthOutcome auth)
+    {
+        // Filed under the raw headers in headers mode, as the seed does (AUD-2); in jwt mode under the token's tenant once it
+        // validated, never under a header an unauthenticated caller chose.
+        var headers = _auth.Mode == AuthMode.Headers;
+        var tenant = headers ? http.Request.Headers[RequestIdentity.TenantHeader].ToString() : auth.Identity?.TenantId ?? auth.TokenTenant;
+        var role = headers ? http.Request.Headers[RequestIdentity.RoleHeader].ToString() : auth.Identity?.Role.ToString().ToLowerInvariant();
         try
         {
             await _audit.AppendAsync(
@@ -108,11 +170,13 @@ public sealed class ApiDispatcher
                 "http_exception",
                 new
                 {
-                    status_code = error.Status,
-                    detail = error.Detail,
+                    status_code = status,
+                    detail,
                     method = http.Request.Method,
                     path = http.Request.Path.Value,
                     role = string.IsNullOrEmpty(role) ? "unknown" : role,
+                    auth_mode = auth.Mode.ToString().ToLowerInvariant(),
+                    auth_reason = auth.Reason,
                 },
                 CancellationToken.None);
         }

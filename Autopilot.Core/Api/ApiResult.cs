@@ -24,6 +24,12 @@ public sealed class ApiResult : IResult, IActionResult
 
     public string ContentType { get; }
 
+    /// <summary>Response headers beyond the content type (e.g. <c>WWW-Authenticate</c> on a 401).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; private init; } = new Dictionary<string, string>();
+
+    public ApiResult WithHeader(string name, string value) =>
+        new(Status, Body, ContentType) { Headers = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase) { [name] = value } };
+
     public static ApiResult Ok(object body) => new(StatusCodes.Status200OK, body, "application/json");
 
     public static ApiResult Accepted(object body) => new(StatusCodes.Status202Accepted, body, "application/json");
@@ -40,6 +46,11 @@ public sealed class ApiResult : IResult, IActionResult
         var response = httpContext.Response;
         response.StatusCode = Status;
         response.ContentType = ContentType;
+        foreach (var (name, value) in Headers)
+        {
+            response.Headers[name] = value;
+        }
+
         return Body switch
         {
             null => Task.CompletedTask,

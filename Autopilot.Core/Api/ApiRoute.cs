@@ -1,4 +1,15 @@
 namespace Autopilot.Core.Api;
 
-/// <summary>One HTTP route: a stable name (also the Azure Functions function name), method, template, access and handler.</summary>
-public sealed record ApiRoute(string Name, string Method, string Template, RouteAccess Access, Func<ApiContext, Task<ApiResult>> Handler);
+/// <summary>
+/// One HTTP route: a stable name (also the Azure Functions function name), method, template, who may call it, where its
+/// tenant comes from, and its handler. The dispatcher enforces <see cref="Access"/> and <see cref="Tenant"/> before the
+/// handler runs, so a handler only ever sees an authorised tenant (<see cref="ApiContext.Tenant"/>).
+/// </summary>
+public sealed record ApiRoute(string Name, string Method, string Template, RouteAccess Access, TenantSource Tenant, Func<ApiContext, Task<ApiResult>> Handler)
+{
+    /// <summary>
+    /// Optional schema stage: binds and validates the request (422) after identity and before the scope/role check, the seed's
+    /// order (spec §0.3). Its result is the handler's <see cref="ApiContext.Request{T}"/>.
+    /// </summary>
+    public Func<ApiContext, object>? Bind { get; init; }
+}

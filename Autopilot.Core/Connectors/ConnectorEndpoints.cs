@@ -11,8 +11,8 @@ namespace Autopilot.Core.Connectors;
 
 public static class ConnectorEndpoints
 {
-    /// <summary><c>POST /api/v1/connectors/bigquery</c> (admin): create or re-activate the tenant's connection.</summary>
-    public static async Task<ApiResult> Connect(ApiContext context)
+    /// <summary>Schema stage of <see cref="Connect"/> (422 before the scope and role checks, spec §0.3).</summary>
+    public static object BindConnect(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.BindBody<ConnectRequest>();
@@ -26,7 +26,15 @@ public static class ConnectorEndpoints
             throw ValidationException.Invalid("body", "service_account_json", "dict_type", "Input should be a valid dictionary", invalid.ToString());
         }
 
-        var tenant = context.Authorize(request.OrgId);
+        return request;
+    }
+
+    /// <summary><c>POST /api/v1/connectors/bigquery</c> (admin): create or re-activate the tenant's connection.</summary>
+    public static async Task<ApiResult> Connect(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request<ConnectRequest>();
+        var tenant = context.Tenant;
         var connectionId = ConnectionStore.IdFor(tenant);
         var credentials = request.ServiceAccountJson is { ValueKind: JsonValueKind.Object } sa && sa.EnumerateObject().Any() ? sa.GetRawText() : null;
 
@@ -58,7 +66,7 @@ public static class ConnectorEndpoints
     public static async Task<ApiResult> Disconnect(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var tenant = context.Tenant;
         var connectionId = context.RouteValue("connection_id");
         var audit = context.Service<AuditLog>();
 

@@ -16,6 +16,13 @@ public static class HealthEndpoints
     {
         ArgumentNullException.ThrowIfNull(context);
         var checks = await context.Service<ReadinessProbe>().CheckAsync(context.Cancellation);
-        return ApiResult.Ok(new { ok = checks.Values.All(c => c.Ok), checks });
+        var exposure = context.Service<Tenancy.IdentityExposure>();
+        var auth = new
+        {
+            mode = exposure.Mode.ToString().ToLowerInvariant(),
+            headers_trusted_from_network = exposure.HeadersTrustedFromNetwork,
+            warning = exposure.HeadersTrustedFromNetwork ? Tenancy.IdentityExposure.Warning : null,
+        };
+        return ApiResult.Ok(new { ok = checks.Values.All(c => c.Ok), checks, auth });
     }
 }

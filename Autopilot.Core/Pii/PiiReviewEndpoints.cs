@@ -20,7 +20,7 @@ public static class PiiReviewEndpoints
     public static async Task<ApiResult> Review(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var tenant = context.Tenant;
         var columns = await context.Service<CatalogStore>().ListColumnsAsync(tenant, context.Cancellation);
         var decisions = await context.Service<PiiDecisionStore>().ListAsync(tenant, context.Cancellation);
 
@@ -52,11 +52,8 @@ public static class PiiReviewEndpoints
         });
     }
 
-    /// <summary>
-    /// <c>POST /api/v1/pii/review/confirm</c>: a JSON array of <c>{dataset, table, column, is_pii}</c> decisions; they are
-    /// applied to the catalog and kept for later profiles. <c>updated</c> counts catalog columns changed (PII-5, PII-6).
-    /// </summary>
-    public static async Task<ApiResult> Confirm(ApiContext context)
+    /// <summary>Schema stage of <see cref="Confirm"/>: a list of decisions, each naming dataset, table and column.</summary>
+    public static object BindDecisions(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Body is not { ValueKind: JsonValueKind.Array } body)
@@ -81,7 +78,18 @@ public static class PiiReviewEndpoints
             index++;
         }
 
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        return requested;
+    }
+
+    /// <summary>
+    /// <c>POST /api/v1/pii/review/confirm</c>: a JSON array of <c>{dataset, table, column, is_pii}</c> decisions; they are
+    /// applied to the catalog and kept for later profiles. <c>updated</c> counts catalog columns changed (PII-5, PII-6).
+    /// </summary>
+    public static async Task<ApiResult> Confirm(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var requested = context.Request<List<PiiDecision>>();
+        var tenant = context.Tenant;
         var catalog = context.Service<CatalogStore>();
         var updated = await catalog.ApplyPiiDecisionsAsync(tenant, requested, context.Cancellation);
         await context.Service<PiiDecisionStore>().SaveAsync(tenant, requested, context.Cancellation);

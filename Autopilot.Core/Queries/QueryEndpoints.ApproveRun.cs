@@ -24,7 +24,7 @@ public static partial class QueryEndpoints
     public static async Task<ApiResult> ApproveRun(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(BodyText(context, "org_id") ?? string.Empty);
+        var tenant = context.Tenant;
         var previewId = BodyText(context, "preview_id");
         if (string.IsNullOrEmpty(previewId))
         {

@@ -16,7 +16,7 @@ public static partial class QueryEndpoints
     public static async Task<ApiResult> Preview(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(BodyText(context, "org_id") ?? string.Empty);
+        var tenant = context.Tenant;
         var sql = BodyText(context, "sql");
         if (string.IsNullOrWhiteSpace(sql))
         {

@@ -11,17 +11,24 @@ public static class QueryLimitsEndpoints
     public static async Task<ApiResult> Get(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var tenant = context.Tenant;
         var effective = await context.Service<QueryPath>().GateOptionsAsync(tenant, context.Cancellation);
         return ApiResult.Ok(Describe(tenant, effective));
+    }
+
+    /// <summary>Schema stage of <see cref="Set"/>.</summary>
+    public static object BindLimits(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.BindBody<TenantQueryLimits>();
     }
 
     /// <summary><c>POST /api/v1/queries/limits</c> (admin): sets the tenant's limits; omitted fields keep the service's.</summary>
     public static async Task<ApiResult> Set(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var limits = context.BindBody<TenantQueryLimits>();
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var limits = context.Request<TenantQueryLimits>();
+        var tenant = context.Tenant;
         if (limits.Problem() is { } problem)
         {
             throw new ApiException(StatusCodes.Status400BadRequest, problem);

@@ -43,21 +43,24 @@ public sealed record RequestIdentity(string TenantId, UserRole Role)
         };
     }
 
-    /// <summary>Tenant scope, then role (TEN-2, TEN-3). Returns the tenant every store call is scoped to.</summary>
-    public string Authorize(string requestedOrg, RouteAccess access)
+    /// <summary>Tenant scope (TEN-2): the org a request names must be the caller's, compared exactly.</summary>
+    public void EnsureTenant(string requestedOrg)
     {
         if (!string.Equals(requestedOrg, TenantId, StringComparison.Ordinal))
         {
             throw new ApiException(StatusCodes.Status403Forbidden, "Tenant boundary violation: header tenant does not match requested org");
         }
+    }
 
-        return access switch
+    /// <summary>The route's minimum role (TEN-4, TEN-5); checked after the tenant scope (TEN-3).</summary>
+    public void EnsureRole(RouteAccess access)
+    {
+        switch (access)
         {
-            RouteAccess.Admin when Role != UserRole.Admin =>
-                throw new ApiException(StatusCodes.Status403Forbidden, "Insufficient role: requires admin"),
-            RouteAccess.Member when Role == UserRole.Viewer =>
-                throw new ApiException(StatusCodes.Status403Forbidden, "Insufficient role: requires member or admin"),
-            _ => TenantId,
-        };
+            case RouteAccess.Admin when Role != UserRole.Admin:
+                throw new ApiException(StatusCodes.Status403Forbidden, "Insufficient role: requires admin");
+            case RouteAccess.Member when Role == UserRole.Viewer:
+                throw new ApiException(StatusCodes.Status403Forbidden, "Insufficient role: requires member or admin");
+        }
     }
 }

@@ -11,18 +11,25 @@ public static partial class WorkflowEndpoints
     public static async Task<ApiResult> Limits(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var tenant = context.Tenant;
         var policy = context.Service<AdmissionPolicy>();
         var limits = await policy.LimitsForAsync(tenant, context.Cancellation);
         return ApiResult.Ok(new { org_id = tenant, concurrency_limit = limits.Total, profile_limit = limits.Profile, agent_limit = limits.Agent, defaults = limits == policy.Defaults });
+    }
+
+    /// <summary>Schema stage of <see cref="SetLimits"/>.</summary>
+    public static object BindLimits(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.BindBody<LimitsRequest>();
     }
 
     /// <summary><c>POST /api/v1/workflows/limits</c> (admin): sets the tenant's concurrency limits (workflows, profiles, agent runs); takes effect at the next admission.</summary>
     public static async Task<ApiResult> SetLimits(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var request = context.BindBody<LimitsRequest>();
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var request = context.Request<LimitsRequest>();
+        var tenant = context.Tenant;
         var current = await context.Service<AdmissionPolicy>().LimitsForAsync(tenant, context.Cancellation);
         var limits = new AdmissionLimits(request.ConcurrencyLimit ?? current.Total, request.ProfileLimit ?? Math.Min(current.Profile, request.ConcurrencyLimit ?? current.Total),
             request.AgentLimit ?? current.Agent);

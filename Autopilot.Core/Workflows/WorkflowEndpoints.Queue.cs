@@ -16,7 +16,7 @@ public static partial class WorkflowEndpoints
     public static async Task<ApiResult> Queue(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var tenant = context.Tenant;
         var request = PageQuery.From(context);
         var admission = context.Service<AdmissionStore>();
         var page = await admission.PageQueuedAsync(tenant, request, context.Cancellation);
@@ -45,7 +45,7 @@ public static partial class WorkflowEndpoints
     public static async Task<ApiResult> ProcessQueue(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var tenant = context.Tenant;
         var pass = await context.Service<QueueProcessor>().ProcessTenantAsync(context.Durable, tenant, context.Cancellation);
         var body = new
         {
@@ -67,7 +67,7 @@ public static partial class WorkflowEndpoints
     public static async Task<ApiResult> DeadLetters(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var tenant = context.Tenant;
         var from = Date(context, "from");
         var to = Date(context, "to");
         var page = await context.Service<DeadLetterStore>().ListPageAsync(tenant, from, to, PageQuery.From(context), context.Cancellation);
@@ -98,7 +98,7 @@ public static partial class WorkflowEndpoints
     public static async Task<ApiResult> RequeueDeadLetter(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var tenant = context.Tenant;
         var id = context.RouteValue("dead_letter_id");
         var store = context.Service<DeadLetterStore>();
         var letter = (await store.ListAsync(tenant, null, null, context.Cancellation)).FirstOrDefault(l => l.DeadLetterId == id)

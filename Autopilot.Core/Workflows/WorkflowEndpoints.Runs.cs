@@ -16,7 +16,7 @@ public static partial class WorkflowEndpoints
     public static async Task<ApiResult> ListRuns(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var tenant = context.Tenant;
         var status = context.Query("status");
         var workflowType = context.Query("workflow_type");
         var page = await context.Service<WorkflowRunStore>().ListPageAsync(tenant, status, workflowType, PageQuery.From(context), context.Cancellation);
@@ -44,7 +44,7 @@ public static partial class WorkflowEndpoints
     public static async Task<ApiResult> Status(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var tenant = context.Tenant;
         var workflowId = context.RouteValue("workflow_id");
         var run = await context.Service<WorkflowRunStore>().GetAsync(tenant, workflowId, context.Cancellation)
             ?? throw new ApiException(StatusCodes.Status404NotFound, "workflow not found");
@@ -83,7 +83,7 @@ public static partial class WorkflowEndpoints
     public static async Task<ApiResult> Cancel(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var tenant = context.Tenant;
         var workflowId = context.RouteValue("workflow_id");
         var run = await context.Service<WorkflowRunStore>().GetAsync(tenant, workflowId, context.Cancellation)
             ?? throw new ApiException(StatusCodes.Status404NotFound, "workflow not found");
@@ -102,7 +102,7 @@ public static partial class WorkflowEndpoints
     public static async Task<ApiResult> CancelAll(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var tenant = context.Tenant;
         var (running, queued) = await context.Service<WorkflowCancellation>().CancelAllAsync(context.Durable, tenant, context.Cancellation);
         var body = new { cancelled_runs = running, cancelled_queued = queued };
         await context.Service<AuditLog>().AppendAsync(tenant, "workflows_cancel_all", body, context.Cancellation);

@@ -16,7 +16,7 @@ public static partial class WorkflowEndpoints
     public static async Task<ApiResult> StartProfile(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        var tenant = context.Tenant;
         var wait = WorkflowResponses.WaitFor(context);
         var connectionId = ConnectionStore.IdFor(tenant);
         var connection = await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation);
@@ -31,11 +31,8 @@ public static partial class WorkflowEndpoints
         return await WorkflowResponses.AnswerAsync(context, launch, wait);
     }
 
-    /// <summary>
-    /// <c>POST /api/v1/workflows/fault-test</c>: the fault-injection workflow, for tests of the workflow machinery.
-    /// 404 unless AUTOPILOT_ENABLE_TEST_WORKFLOWS=true. Body: <c>{"steps":5,"step_delay_ms":100,"faults":{"step_3":{"failure":"timeout","times":2}}}</c>.
-    /// </summary>
-    public static async Task<ApiResult> StartFaultTest(ApiContext context)
+    /// <summary>Schema stage of <see cref="StartFaultTest"/>; a disabled test route is 404 for every caller, before the role check.</summary>
+    public static object BindFaultTest(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!context.Service<ServiceOptions>().EnableTestWorkflows)
@@ -43,9 +40,19 @@ public static partial class WorkflowEndpoints
             throw new ApiException(StatusCodes.Status404NotFound, "Not Found");
         }
 
-        var tenant = context.Authorize(context.RequiredQuery("org_id"));
+        return context.Body is { } body ? body.Deserialize<FaultTestRequest>(AutopilotJson.Options) ?? new FaultTestRequest() : new FaultTestRequest();
+    }
+
+    /// <summary>
+    /// <c>POST /api/v1/workflows/fault-test</c>: the fault-injection workflow, for tests of the workflow machinery.
+    /// 404 unless AUTOPILOT_ENABLE_TEST_WORKFLOWS=true. Body: <c>{"steps":5,"step_delay_ms":100,"faults":{"step_3":{"failure":"timeout","times":2}}}</c>.
+    /// </summary>
+    public static async Task<ApiResult> StartFaultTest(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var tenant = context.Tenant;
         var wait = WorkflowResponses.WaitFor(context);
-        var request = context.Body is { } body ? body.Deserialize<FaultTestRequest>(AutopilotJson.Options) ?? new FaultTestRequest() : new FaultTestRequest();
+        var request = context.Request<FaultTestRequest>();
         if (request.Steps is < 1 or > 50 || request.StepDelayMs is < 0 or > 60_000)
         {
             throw new ApiException(StatusCodes.Status400BadRequest, "steps must be 1–50 and step_delay_ms 0–60000");
@@ -57,6 +64,13 @@ public static partial class WorkflowEndpoints
         return await WorkflowResponses.AnswerAsync(context, launch, wait);
     }
 
+    /// <summary>Schema stage of <see cref="Retry"/>: <c>workflow_type</c> is required (422 before the scope and role checks).</summary>
+    public static object BindRetry(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.RequiredQuery("workflow_type");
+    }
+
     /// <summary>
     /// <c>POST /api/v1/workflows/retry</c> (WF-9..13): another attempt of a failed run under its workflow id — completed
     /// steps are reused — with <c>retry</c>, <c>retry_with_sampling</c> or <c>skip_and_continue</c> where the step graph allows;
@@ -65,9 +79,8 @@ public static partial class WorkflowEndpoints
     public static async Task<ApiResult> Retry(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var orgId = context.RequiredQuery("org_id");
-        var workflowType = context.RequiredQuery("workflow_type");
-        var tenant = context.Authorize(orgId);
+        var workflowType = context.Request<string>();
+        var tenant = context.Tenant;
         var options = context.Service<ServiceOptions>();
         var kind = WorkflowKinds.Find(workflowType, options.EnableTestWorkflows)
             ?? throw new ApiException(StatusCodes.Status400BadRequest, "Unsupported workflow_type");

@@ -28,9 +28,10 @@ public sealed class ServerProcess : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Autopilot"] = "Information",
         };
+        // "{port}" in a value stands for the port picked here (e.g. ASPNETCORE_URLS=http://0.0.0.0:{port}).
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
-            _environment[key] = value;
+            _environment[key] = value.Replace("{port}", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
     }
 
