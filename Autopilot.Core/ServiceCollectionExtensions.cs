@@ -8,6 +8,7 @@ using Autopilot.Core.Catalog;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Costs;
 using Autopilot.Core.Queries;
+using Autopilot.Core.RateLimits;
 using Autopilot.Core.Health;
 using Autopilot.Core.Storage;
 using Autopilot.Core.Warehouse;
@@ -53,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<TableAlertSink>());
         services.AddSingleton<WorkflowLauncher>();
         services.AddCostsAndCaching(settings.Service, settings.Costs, settings.Cache);
+        services.AddTenantRateLimits(settings.RateLimits);
         services.AddSingleton(settings.Queries);
         services.AddSingleton<QueryPath>();
         services.AddSingleton<QueryPreviewStore>();

@@ -22,6 +22,9 @@ public sealed partial record Settings(
     Agent.AgentOptions Agent,
     Agent.Llm.LlmPlannerOptions? LlmPlanner)
 {
+    /// <summary>Per-tenant request limits by route class (RATE_LIMIT_*); off unless set.</summary>
+    public RateLimits.RateLimitOptions RateLimits { get; init; } = global::Autopilot.Core.RateLimits.RateLimitOptions.Off;
+
     public static Settings Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -107,6 +110,7 @@ public sealed partial record Settings(
         var cache = Guarded(() => global::Autopilot.Core.Caching.CacheOptions.Read(configuration), errors);
         var queries = Guarded(() => global::Autopilot.Core.Queries.QueryOptions.Read(configuration), errors);
         var llm = Guarded(() => global::Autopilot.Core.Agent.Llm.LlmPlannerOptions.Read(configuration), errors);
+        var rateLimits = Guarded(() => global::Autopilot.Core.RateLimits.RateLimitOptions.Read(configuration), errors);
         var approvalTimeout = Number(configuration, "AGENT_APPROVAL_TIMEOUT_SECONDS", 24 * 3600, errors, min: 1, max: 30 * 24 * 3600);
         if (errors.Count > 0)
         {
@@ -144,7 +148,10 @@ public sealed partial record Settings(
             cache!,
             queries!,
             new global::Autopilot.Core.Agent.AgentOptions(TimeSpan.FromSeconds(approvalTimeout)),
-            llm);
+            llm)
+        {
+            RateLimits = rateLimits!,
+        };
     }
 
     private static bool IsJsonObject(string text)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Autopilot.Core.Audit;
+using Autopilot.Core.RateLimits;
 using Autopilot.Core.Tenancy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,12 +19,14 @@ public sealed class ApiDispatcher
 {
     private readonly AuditLog _audit;
     private readonly ILogger<ApiDispatcher> _logger;
+    private readonly TenantRateLimiter _rateLimits;
     private readonly Dictionary<string, (ApiRoute Route, TemplateMatcher Matcher)> _routes;
 
-    public ApiDispatcher(AuditLog audit, ILogger<ApiDispatcher> logger)
+    public ApiDispatcher(AuditLog audit, ILogger<ApiDispatcher> logger, TenantRateLimiter rateLimits)
     {
         _audit = audit;
         _logger = logger;
+        _rateLimits = rateLimits;
         _routes = RouteTable.All.ToDictionary(
             r => r.Name,
             r => (r, new TemplateMatcher(TemplateParser.Parse(r.Template), new RouteValueDictionary())),
@@ -48,6 +51,12 @@ public sealed class ApiDispatcher
 
             var body = await ReadJsonBodyAsync(http.Request);
             var identity = route.Access == RouteAccess.Public ? null : RequestIdentity.FromHeaders(http.Request.Headers);
+            if (identity is not null)
+            {
+                // Per tenant and route class, before any handler work (429 + Retry-After, audited like other refusals).
+                await _rateLimits.EnforceAsync(route, identity.TenantId, http.Response, http.RequestAborted);
+            }
+
             return await route.Handler(new ApiContext(route, http, client, values, body, identity));
         }
         catch (ApiException error)
