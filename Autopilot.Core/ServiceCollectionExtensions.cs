@@ -30,7 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(new StorageOptions { ConnectionString = settings.StorageConnectionString, TablePrefix = settings.TaskHubName });
         services.AddSingleton<TableStorage>();
         services.AddSingleton<AuditLog>();
-        services.AddSingleton(new CredentialProtector(settings.EncryptionKey));
+        services.AddSingleton(new CredentialProtector(settings.CredentialKeys));
         services.AddSingleton<ConnectionStore>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<Pii.PiiDecisionStore>();

@@ -19,6 +19,7 @@ public static class RouteTable
         new(RouteNames.Ready, "GET", "ready", RouteAccess.Public, HealthEndpoints.Ready),
         new(RouteNames.ConnectBigQuery, "POST", "api/v1/connectors/bigquery", RouteAccess.Admin, ConnectorEndpoints.Connect),
         new(RouteNames.DisconnectConnector, "POST", "api/v1/connectors/{connection_id}/disconnect", RouteAccess.Admin, ConnectorEndpoints.Disconnect),
+        new(RouteNames.ReencryptCredentials, "POST", "api/v1/connectors/reencrypt", RouteAccess.Admin, CredentialRotationEndpoints.Reencrypt),
         new(RouteNames.StartProfile, "POST", "api/v1/workflows/profile", RouteAccess.Member, WorkflowEndpoints.StartProfile),
         new(RouteNames.ListWorkflowRuns, "GET", "api/v1/workflows/runs", RouteAccess.Member, WorkflowEndpoints.ListRuns),
         new(RouteNames.WorkflowStatus, "GET", "api/v1/workflows/{workflow_id}/status", RouteAccess.Member, WorkflowEndpoints.Status),

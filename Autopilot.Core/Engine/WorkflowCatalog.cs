@@ -1,5 +1,6 @@
 using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
+using Autopilot.Core.Connectors;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Queries;
 using Autopilot.Core.Workflows.Testing;
@@ -19,6 +20,7 @@ public static class WorkflowCatalog
         typeof(ProfileWarehouseOrchestration),
         typeof(AgentRunOrchestration),
         typeof(QueryRunOrchestration),
+        typeof(CredentialReencryptOrchestration),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -41,6 +43,7 @@ public static class WorkflowCatalog
         typeof(ComposeAnswerActivity),
         typeof(FinishAgentRunActivity),
         typeof(RunApprovedQueryActivity),
+        typeof(ReencryptCredentialsActivity),
     ];
 
     /// <summary>The fault-injection workflow's tasks, registered only with the test flag.</summary>
