@@ -24,12 +24,17 @@ public sealed class SecretLeakTests
     {
         using var account = new FakeServiceAccount();
         using var stranger = new FakeServiceAccount();
+        using var serviceWide = new FakeServiceAccount();
         await using var fake = await FakeBigQueryServer.StartAsync(account.Key);
         var hub = TestEnvironment.NewHubName("leak");
         var tenant = "org_leak_" + Guid.NewGuid().ToString("N")[..8];
         var garbageMarker = "LEAKMARKER" + Guid.NewGuid().ToString("N");
         // A run of letters and digits from each private key: found whatever JSON escaping a writer applies to '+' and '/'.
-        var markers = new[] { Marker(account.PrivateKeyPem), Marker(stranger.PrivateKeyPem), garbageMarker };
+        // The service's own secrets too: the credential encryption key and a service-wide key file.
+        var encryptionKeyRun = System.Text.RegularExpressions.Regex.Matches(ServerProcess.SharedKey, "[A-Za-z0-9]+").Select(m => m.Value).MaxBy(r => r.Length)!;
+        var markers = new[] { Marker(account.PrivateKeyPem), Marker(stranger.PrivateKeyPem), Marker(serviceWide.PrivateKeyPem), garbageMarker, ServerProcess.SharedKey }
+            .Concat(encryptionKeyRun.Length >= 10 ? [encryptionKeyRun] : Array.Empty<string>())
+            .ToArray();
         var goodKey = JsonNode.Parse(account.Json(fake.TokenUri))!;
         var unknownKey = JsonNode.Parse(stranger.Json(fake.TokenUri))!;
         var garbageKey = goodKey.DeepClone();
@@ -40,6 +45,7 @@ public sealed class SecretLeakTests
             ["BIGQUERY_PROJECT_ID"] = FakeBigQueryServer.Project,
             ["BIGQUERY_ENDPOINT"] = fake.BaseUri.ToString(),
             ["ALLOW_REAL_QUERY_EXECUTION"] = "true",
+            ["BIGQUERY_SERVICE_ACCOUNT_JSON"] = serviceWide.Json(fake.TokenUri),
             ["Logging__LogLevel__Default"] = "Trace",
             ["Logging__LogLevel__Autopilot"] = "Trace",
             ["Logging__LogLevel__Microsoft"] = "Trace",
@@ -114,7 +120,7 @@ public sealed class SecretLeakTests
         Assert.DoesNotContain(bodies, b => b.Status >= 500 && b.Status != 502);
         Assert.Contains("trce:", logs, StringComparison.Ordinal);
         Assert.True(audit.Count >= 5, $"{audit.Count} audit rows");
-        Assert.All(markers, m => Assert.Contains(m, goodKey.ToJsonString() + unknownKey.ToJsonString() + garbageKey.ToJsonString(), StringComparison.Ordinal));
+        Assert.All(markers.Take(4), m => Assert.Contains(m, goodKey.ToJsonString() + unknownKey.ToJsonString() + serviceWide.Json(fake.TokenUri) + garbageKey.ToJsonString(), StringComparison.Ordinal));
 
         foreach (var marker in markers)
         {
