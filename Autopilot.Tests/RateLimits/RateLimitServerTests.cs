@@ -31,7 +31,7 @@ public sealed class RateLimitServerTests
         }
 
         using var refusedA = await httpA.SendAsync(ApiCalls.Request(HttpMethod.Get, $"api/v1/workflows/limits?org_id={greedy}", greedy, "member"));
-        using var refusedB = await httpB.SendAsync(ApiCalls.Request(HttpMethod.Get, $"api/v1/workflows/queue?org_id={greedy}", greedy, "viewer"));
+        using var refusedB = await httpB.SendAsync(ApiCalls.Request(HttpMethod.Get, $"api/v1/workflows/queue?org_id={greedy}", greedy, "member"));
         var (quietA, _) = await httpA.SendAsync(HttpMethod.Get, $"api/v1/workflows/limits?org_id={quiet}", quiet, "member");
         var (quietB, _) = await httpB.SendAsync(HttpMethod.Get, $"api/v1/workflows/limits?org_id={quiet}", quiet, "member");
         var (health, _) = await httpA.SendAsync(HttpMethod.Get, "health", null, null);
