@@ -8,6 +8,7 @@ using Autopilot.Core.Catalog;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Costs;
 using Autopilot.Core.Queries;
+using Autopilot.Core.RateLimits;
 using Autopilot.Core.Health;
 using Autopilot.Core.Storage;
 using Autopilot.Core.Warehouse;
@@ -29,7 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(new StorageOptions { ConnectionString = settings.StorageConnectionString, TablePrefix = settings.TaskHubName });
         services.AddSingleton<TableStorage>();
         services.AddSingleton<AuditLog>();
-        services.AddSingleton(new CredentialProtector(settings.EncryptionKey));
+        services.AddSingleton(new CredentialProtector(settings.CredentialKeys));
         services.AddSingleton<ConnectionStore>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<Pii.PiiDecisionStore>();
@@ -55,6 +56,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<TableAlertSink>());
         services.AddSingleton<WorkflowLauncher>();
         services.AddCostsAndCaching(settings.Service, settings.Costs, settings.Cache);
+        services.AddTenantRateLimits(settings.RateLimits);
         services.AddSingleton(settings.Queries);
         services.AddSingleton<QueryPath>();
         services.AddSingleton<QueryPreviewStore>();

@@ -14,7 +14,7 @@ public sealed partial record Settings(
     string StorageConnectionString,
     string TaskHubName,
     string DemoWarehousePath,
-    byte[] EncryptionKey,
+    Connectors.CredentialKeyRing CredentialKeys,
     TimeSpan TestStepDelay,
     Costs.CostOptions Costs,
     Caching.CacheOptions Cache,
@@ -23,6 +23,9 @@ public sealed partial record Settings(
     Agent.Llm.LlmPlannerOptions? LlmPlanner,
     Tenancy.AuthOptions Auth)
 {
+    /// <summary>Per-tenant request limits by route class (RATE_LIMIT_*); off unless set.</summary>
+    public RateLimits.RateLimitOptions RateLimits { get; init; } = global::Autopilot.Core.RateLimits.RateLimitOptions.Off;
+
     public static Settings Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -40,29 +43,7 @@ public sealed partial record Settings(
             errors.Add($"TASKHUB_NAME '{hub}' is invalid: use 3–45 letters and digits, starting with a letter.");
         }
 
-        var key = Array.Empty<byte>();
-        var rawKey = Value(configuration, "AUTOPILOT_ENCRYPTION_KEY", string.Empty);
-        if (rawKey.Length == 0)
-        {
-            errors.Add("AUTOPILOT_ENCRYPTION_KEY is required: base64 of 32 random bytes (e.g. `openssl rand -base64 32`); it encrypts connector credentials.");
-        }
-        else
-        {
-            try
-            {
-                key = Convert.FromBase64String(rawKey);
-            }
-            catch (FormatException)
-            {
-                key = [];
-            }
-
-            if (key.Length != 32)
-            {
-                errors.Add("AUTOPILOT_ENCRYPTION_KEY must be base64 of exactly 32 bytes (e.g. `openssl rand -base64 32`).");
-            }
-        }
-
+        var keys = Guarded(() => global::Autopilot.Core.Connectors.CredentialKeyRing.Read(configuration), errors);
         var waitSeconds = Number(configuration, "WORKFLOW_WAIT_SECONDS", 30, errors, min: 0, max: 600);
         var delayMs = Number(configuration, "AUTOPILOT_TEST_STEP_DELAY_MS", 0, errors, min: 0, max: 600_000);
         var allowReal = Flag(configuration, "ALLOW_REAL_QUERY_EXECUTION", errors);
@@ -109,6 +90,7 @@ public sealed partial record Settings(
         var queries = Guarded(() => global::Autopilot.Core.Queries.QueryOptions.Read(configuration), errors);
         var llm = Guarded(() => global::Autopilot.Core.Agent.Llm.LlmPlannerOptions.Read(configuration), errors);
         var auth = Guarded(() => global::Autopilot.Core.Tenancy.AuthOptions.Read(configuration), errors);
+        var rateLimits = Guarded(() => global::Autopilot.Core.RateLimits.RateLimitOptions.Read(configuration), errors);
         var approvalTimeout = Number(configuration, "AGENT_APPROVAL_TIMEOUT_SECONDS", 24 * 3600, errors, min: 1, max: 30 * 24 * 3600);
         if (errors.Count > 0)
         {
@@ -140,14 +122,17 @@ public sealed partial record Settings(
             storage,
             hub,
             Value(configuration, "DEMO_WAREHOUSE_PATH", Path.Combine(".data", "demo-warehouse.duckdb")),
-            key,
+            keys!,
             TimeSpan.FromMilliseconds(delayMs),
             costs!,
             cache!,
             queries!,
             new global::Autopilot.Core.Agent.AgentOptions(TimeSpan.FromSeconds(approvalTimeout)),
             llm,
-            auth!);
+            auth!)
+        {
+            RateLimits = rateLimits!,
+        };
     }
 
     private static bool IsJsonObject(string text)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
+using Autopilot.Core.Connectors;
 using Autopilot.Core.Dashboards;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Profiling;
@@ -29,6 +30,9 @@ public static class DurableFunctions
 
     [Function(nameof(QueryRunOrchestration))]
     public static Task<QueryRunOutcome> QueryRun([OrchestrationTrigger] TaskOrchestrationContext ctx) => new QueryRunOrchestration().RunAsync(ctx, ctx.GetInput<QueryRunInput>()!);
+
+    [Function(nameof(CredentialReencryptOrchestration))]
+    public static Task<CredentialReencryptResult> CredentialReencrypt([OrchestrationTrigger] TaskOrchestrationContext ctx) => new CredentialReencryptOrchestration().RunAsync(ctx, ctx.GetInput<CredentialReencryptInput>()!);
 
     // Activities: built per call from the worker's services (constructor injection, as on the server).
     [Function(nameof(IntrospectWarehouseActivity))]
@@ -102,6 +106,9 @@ public static class DurableFunctions
 
     [Function(nameof(RunApprovedQueryActivity))]
     public static Task<QueryRunOutcome> RunApprovedQuery([ActivityTrigger] QueryRunInput input, string instanceId, FunctionContext fc) => Create<RunApprovedQueryActivity>(fc).RunAsync(Context(nameof(RunApprovedQueryActivity), instanceId), input);
+
+    [Function(nameof(ReencryptCredentialsActivity))]
+    public static Task<ReencryptPageResult> ReencryptCredentials([ActivityTrigger] ReencryptPageInput input, string instanceId, FunctionContext fc) => Create<ReencryptCredentialsActivity>(fc).RunAsync(Context(nameof(ReencryptCredentialsActivity), instanceId), input);
 
     internal static TActivity Create<TActivity>(FunctionContext fc)
         where TActivity : ITaskActivity

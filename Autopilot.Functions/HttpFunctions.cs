@@ -24,6 +24,9 @@ public sealed class HttpFunctions(ApiDispatcher api)
     [Function(RouteNames.DisconnectConnector)]
     public Task<ApiResult> DisconnectConnector([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/connectors/{connection_id}/disconnect")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.DisconnectConnector, req, client);
 
+    [Function(RouteNames.ReencryptCredentials)]
+    public Task<ApiResult> ReencryptCredentials([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/connectors/reencrypt")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ReencryptCredentials, req, client);
+
     [Function(RouteNames.StartProfile)]
     public Task<ApiResult> StartProfile([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/workflows/profile")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.StartProfile, req, client);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Autopilot.Core.Caching;
 using Autopilot.Core.Costs;
+using Autopilot.Core.RateLimits;
 using StackExchange.Redis;
 
 namespace Autopilot.Benchmarks.Limiter;
@@ -9,7 +10,7 @@ namespace Autopilot.Benchmarks.Limiter;
 /// <summary>
 /// Cost limiter throughput: <c>ReserveAsync</c> against Redis (sequential and N in flight) next to Redis's own
 /// round-trip rate through the same multiplexer in the same run (PING, and a no-op Lua script), and the in-memory
-/// window's rate.
+/// window's rate; and the per-tenant rate limiter's token take, on Redis and in memory.
 /// </summary>
 internal static class LimiterBenchmark
 {
@@ -46,6 +47,11 @@ internal static class LimiterBenchmark
         var inMemory = new CostLimiter(new RedisConnection(string.Empty, TimeProvider.System), options, TimeProvider.System);
         var duration = TimeSpan.FromSeconds(o.Seconds);
 
+        // Per-tenant request limits: a bucket large enough that every take is admitted (the common path).
+        var limits = new RateLimitOptions(new Dictionary<RouteClass, RateLimit> { [RouteClass.Read] = new(RateLimitOptions.MaxRequests, TimeSpan.FromDays(1)) });
+        var rateOnRedis = new TenantRateLimiter(redis, limits, TimeProvider.System);
+        var rateInMemory = new TenantRateLimiter(new RedisConnection(string.Empty, TimeProvider.System), limits, TimeProvider.System);
+
         Console.WriteLine($"# limiter benchmark: Redis {o.Redis} (redis {redis.Multiplexer!.GetServers()[0].Version}), {Environment.ProcessorCount} cores, " +
             $"{o.Seconds:0.#} s per measurement in {Rounds} interleaved slices after a {Warmup.TotalSeconds:0} s warm-up, reservations spread over {o.Orgs} orgs");
         // One org with a full window: each call's cost must not grow with the entries in the window.
@@ -65,6 +71,8 @@ internal static class LimiterBenchmark
                 new($"CostLimiter.CheckAsync, {HotEntries} in window", (_, _) => onRedis.CheckAsync(hotOrg, BytesPerQuery, CancellationToken.None)),
                 new("CostLimiter.ReserveAsync in memory", (worker, n) =>
                     inMemory.ReserveAsync($"mem-{Org(phase, n, o.Orgs)}", BytesPerQuery, $"w{worker}-{n}", CancellationToken.None)),
+                new("TenantRateLimiter.TakeAsync on Redis", (_, n) => rateOnRedis.TakeAsync(RouteClass.Read, Org(phase, n, o.Orgs), CancellationToken.None)),
+                new("TenantRateLimiter.TakeAsync in memory", (_, n) => rateInMemory.TakeAsync(RouteClass.Read, Org(phase, n, o.Orgs), CancellationToken.None)),
             ];
             var measured = await MeasureInterleavedAsync(operations, inFlight, duration);
             rows.AddRange(measured.Select(r => r with { VsPing = r == measured[0] ? null : r.PerSecond / measured[0].PerSecond }));
@@ -159,7 +167,7 @@ internal static class LimiterBenchmark
     {
         foreach (var server in redis.Multiplexer!.GetServers())
         {
-            foreach (var pattern in new[] { $"cost_budget:bench-{run}-*", $"cost_budget_index:bench-{run}-*" })
+            foreach (var pattern in new[] { $"cost_budget:bench-{run}-*", $"cost_budget_index:bench-{run}-*", $"rate_limit:read:bench-{run}-*" })
             {
                 var batch = new List<object>();
                 await foreach (var key in server.KeysAsync(db.Database, pattern, 1000))

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Autopilot.Core.Audit;
+using Autopilot.Core.RateLimits;
 using Autopilot.Core.Tenancy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -23,14 +24,16 @@ public sealed class ApiDispatcher
     private readonly AuthOptions _auth;
     private readonly BearerTokenAuthenticator _bearer;
     private readonly ILogger<ApiDispatcher> _logger;
+    private readonly TenantRateLimiter _rateLimits;
     private readonly Dictionary<string, (ApiRoute Route, TemplateMatcher Matcher)> _routes;
 
-    public ApiDispatcher(AuditLog audit, AuthOptions auth, BearerTokenAuthenticator bearer, ILogger<ApiDispatcher> logger)
+    public ApiDispatcher(AuditLog audit, AuthOptions auth, BearerTokenAuthenticator bearer, TenantRateLimiter rateLimits, ILogger<ApiDispatcher> logger)
     {
         _audit = audit;
         _auth = auth;
         _bearer = bearer;
         _logger = logger;
+        _rateLimits = rateLimits;
         if (RouteDeclaration.Problems(RouteTable.All) is { Count: > 0 } problems)
         {
             throw new InvalidOperationException("The route table cannot be enforced: " + string.Join("; ", problems));
@@ -93,7 +96,9 @@ public sealed class ApiDispatcher
                 auth = auth with { Reason = "authorized" };
                 context.Authorised(auth.Identity.TenantId);
 
-                // Identity and tenant are established here and nowhere later: per-tenant request limits hook in at this point.
+                // Identity and tenant are established here and nowhere later: per tenant and route class, before any
+                // handler work (429 + Retry-After, audited like other refusals).
+                await _rateLimits.EnforceAsync(route, auth.Identity.TenantId, http.Response, http.RequestAborted);
             }
             else if (route.Bind is { } bind)
             {

@@ -7,6 +7,7 @@ public static class RouteNames
     public const string Ready = "Ready";
     public const string ConnectBigQuery = "ConnectBigQuery";
     public const string DisconnectConnector = "DisconnectConnector";
+    public const string ReencryptCredentials = "ReencryptCredentials";
     public const string StartProfile = "StartProfile";
     public const string ListWorkflowRuns = "ListWorkflowRuns";
     public const string WorkflowStatus = "WorkflowStatus";

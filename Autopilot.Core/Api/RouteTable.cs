@@ -20,6 +20,7 @@ public static class RouteTable
         new(RouteNames.Ready, "GET", "ready", RouteAccess.Public, TenantSource.None, HealthEndpoints.Ready),
         new(RouteNames.ConnectBigQuery, "POST", "api/v1/connectors/bigquery", RouteAccess.Admin, TenantSource.BodyOrgId, ConnectorEndpoints.Connect) { Bind = ConnectorEndpoints.BindConnect },
         new(RouteNames.DisconnectConnector, "POST", "api/v1/connectors/{connection_id}/disconnect", RouteAccess.Admin, TenantSource.QueryOrgId, ConnectorEndpoints.Disconnect),
+        new(RouteNames.ReencryptCredentials, "POST", "api/v1/connectors/reencrypt", RouteAccess.Admin, TenantSource.QueryOrgId, CredentialRotationEndpoints.Reencrypt),
         new(RouteNames.StartProfile, "POST", "api/v1/workflows/profile", RouteAccess.Member, TenantSource.QueryOrgId, WorkflowEndpoints.StartProfile),
         new(RouteNames.ListWorkflowRuns, "GET", "api/v1/workflows/runs", RouteAccess.Member, TenantSource.QueryOrgId, WorkflowEndpoints.ListRuns),
         new(RouteNames.WorkflowStatus, "GET", "api/v1/workflows/{workflow_id}/status", RouteAccess.Member, TenantSource.QueryOrgId, WorkflowEndpoints.Status),

@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 namespace Autopilot.Core.Connectors;
 
 /// <summary>Tenant connections, one partition per tenant; credentials encrypted with <see cref="CredentialProtector"/>.</summary>
-public sealed class ConnectionStore
+public sealed partial class ConnectionStore
 {
     private const string TableName = "Connections";
     private readonly TableStorage _storage;

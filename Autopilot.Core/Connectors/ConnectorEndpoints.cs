@@ -23,7 +23,8 @@ public static class ConnectorEndpoints
 
         if (request.ServiceAccountJson is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) } invalid)
         {
-            throw ValidationException.Invalid("body", "service_account_json", "dict_type", "Input should be a valid dictionary", invalid.ToString());
+            // Never echo the value: a key file sent as a JSON string is still a secret (the seed echoed it back).
+            throw ValidationException.Invalid("body", "service_account_json", "dict_type", "Input should be a valid dictionary", invalid.ValueKind.ToString().ToLowerInvariant());
         }
 
         return request;

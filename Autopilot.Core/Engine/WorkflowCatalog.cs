@@ -1,5 +1,6 @@
 using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
+using Autopilot.Core.Connectors;
 using Autopilot.Core.Dashboards;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Queries;
@@ -21,6 +22,7 @@ public static class WorkflowCatalog
         typeof(AgentRunOrchestration),
         typeof(QueryRunOrchestration),
         typeof(DashboardBuildOrchestration),
+        typeof(CredentialReencryptOrchestration),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -48,6 +50,7 @@ public static class WorkflowCatalog
         typeof(StoreDashboardActivity),
         typeof(MetabasePublishActivity),
         typeof(MetabaseCompensateActivity),
+        typeof(ReencryptCredentialsActivity),
     ];
 
     /// <summary>The fault-injection workflow's tasks, registered only with the test flag.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Storage;
 using Autopilot.Core.Warehouse.BigQuery;
@@ -51,7 +52,18 @@ public sealed class WarehouseResolver
             throw new WorkflowStepException(FailureClass.ValidationFailed, $"warehouse '{kind}' is not configured on this service");
         }
 
-        var credentials = await _connections.ReadCredentialsAsync(tenantId, connectionId, cancellation)
+        string? stored;
+        try
+        {
+            stored = await _connections.ReadCredentialsAsync(tenantId, connectionId, cancellation);
+        }
+        catch (CryptographicException unreadable)
+        {
+            // A key id that is not configured (or a damaged row) is an operator's fix, not a retry: say which, never what.
+            throw new WorkflowStepException(FailureClass.PermissionDenied, "credentials_unreadable: " + (unreadable is CredentialKeyNotConfiguredException ? unreadable.Message : "stored credentials do not decrypt with the configured keys; reconnect the connector"), unreadable);
+        }
+
+        var credentials = stored
             ?? (_options.BigQueryServiceAccountJson.Length > 0 ? _options.BigQueryServiceAccountJson : null)
             ?? throw new WorkflowStepException(FailureClass.PermissionDenied, "missing_connection_credentials: connect a BigQuery service account first");
         var hash = Ids.Sha256Hex(credentials);

@@ -52,9 +52,10 @@ public sealed class InProcessEngine : IAsyncDisposable
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAutopilotCore(parsed);
-        services.AddDurableEngine(new EngineOptions { StorageConnectionString = parsed.StorageConnectionString, TaskHubName = hub });
+        // TASKHUB_NAME in settings names an existing hub (a second worker resuming the first one's work).
+        services.AddDurableEngine(new EngineOptions { StorageConnectionString = parsed.StorageConnectionString, TaskHubName = parsed.TaskHubName });
         configure?.Invoke(services);
-        var engine = new InProcessEngine(hub, services.BuildServiceProvider());
+        var engine = new InProcessEngine(parsed.TaskHubName, services.BuildServiceProvider());
         foreach (var hosted in engine._hosted)
         {
             await hosted.StartAsync(CancellationToken.None);

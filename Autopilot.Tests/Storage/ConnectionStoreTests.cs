@@ -26,7 +26,7 @@ public sealed class ConnectionStoreTests
 
         var raw = (await _tables.TableAsync("Connections")).Query<TableEntity>().Single();
         Assert.DoesNotContain("secret", raw.GetString("credentials"), StringComparison.OrdinalIgnoreCase);
-        Assert.StartsWith("v1:", raw.GetString("credentials"), StringComparison.Ordinal);
+        Assert.StartsWith("v2:k0:", raw.GetString("credentials"), StringComparison.Ordinal);
         Assert.Equal(Secret, await _store.ReadCredentialsAsync("org_a", "conn_org_a", CancellationToken.None));
         Assert.Null(await _store.ReadCredentialsAsync("org_b", "conn_org_a", CancellationToken.None));
     }
