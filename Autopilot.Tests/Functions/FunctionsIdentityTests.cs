@@ -23,7 +23,7 @@ public sealed class FunctionsIdentityTests : IClassFixture<TestIssuerFixture>
     [Fact]
     public async Task A_trigger_in_jwt_mode_refuses_a_missing_token_and_a_foreign_tenant_and_serves_a_valid_token()
     {
-        using var provider = Services(("AUTH_MODE", "jwt"), ("AUTH_AUTHORITY", _issuer.Authority.AbsoluteUri), ("AUTH_AUDIENCE", TestOpenIdIssuer.Audience));
+        await using var provider = Services(("AUTH_MODE", "jwt"), ("AUTH_AUTHORITY", _issuer.Authority.AbsoluteUri), ("AUTH_AUDIENCE", TestOpenIdIssuer.Audience));
         var functions = new HttpFunctions(provider.GetRequiredService<ApiDispatcher>());
         var token = _issuer.Token("org_fn_a", ["member"], TimeProvider.System.GetUtcNow());
 
