@@ -79,7 +79,7 @@ internal static partial class PlanComposer
             subject,
             aggregation,
             request.Filters.Select(f => new PlanFilterReading(f.Table.Display, f.Column, f.Values, f.Negated)).ToList(),
-            request.Window.Description,
+            request.Without?.Window.Description ?? request.Window.Description,
             groupings,
             request.Words,
             interpretation);
@@ -126,13 +126,42 @@ internal static partial class PlanComposer
         // A share's filters on the measured table are its numerator, not a restriction of the rows it divides by.
         var share = request.Measure.Kind == MeasureKind.Share;
         where.AddRange(request.Filters.Where(f => (f.Table == table && !share) || (joins && f.Table == entity)).Select(f => f.Sql));
+        if (request.Without is { } without && table == entity)
+        {
+            where.Add(NotExists(request, roles, without));
+        }
+
         return new Source(from, where, joins ? entity : null, risks);
+    }
+
+    // The entity has no row in the negated table in its window (and its filters): a correlated NOT EXISTS.
+    private static string NotExists(PlanRequest request, CatalogRoles roles, AntiJoin without)
+    {
+        var table = without.Table;
+        var conditions = new List<string> { $"{table.Ref(roles.LinkColumn!)} = {roles.Entity!.Ref(roles.EntityKey!)}", table.InWindow(without.Window) };
+        conditions.AddRange(request.Filters.Where(f => f.Table == table).Select(f => f.Sql));
+        return $"NOT EXISTS (\n    SELECT 1 FROM {table.Sql} AS {table.Alias}\n    WHERE {string.Join("\n      AND ", conditions)})";
+    }
+
+    /// <summary>", with no row of analytics.orders over all time where status = …": what the counted entities lack.</summary>
+    private static string WithoutText(PlanRequest request)
+    {
+        if (request.Without is not { } without)
+        {
+            return string.Empty;
+        }
+
+        var filters = request.Filters.Where(f => f.Table == without.Table).Select(f => f.Description).ToList();
+        return $", with no row of {without.Table.Display} {without.Window.Phrase}" + (filters.Count == 0 ? string.Empty : " where " + string.Join(" and ", filters));
     }
 
     private static string Where(IReadOnlyList<string> conditions) => string.Join("\n  AND ", conditions);
 
-    private static string FilterText(PlanRequest request) =>
-        request.Filters.Count == 0 ? string.Empty : ", where " + string.Join(" and ", request.Filters.Select(f => f.Description));
+    private static string FilterText(PlanRequest request)
+    {
+        var filters = request.Filters.Where(f => f.Table != request.Without?.Table).Select(f => f.Description).ToList();
+        return (filters.Count == 0 ? string.Empty : ", where " + string.Join(" and ", filters)) + WithoutText(request);
+    }
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

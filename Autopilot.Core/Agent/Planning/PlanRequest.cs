@@ -19,6 +19,9 @@ internal sealed record PlanRequest(
 
     /// <summary>Every word of the question and the element it produced.</summary>
     public IReadOnlyList<PlanWord> Words { get; init; } = [];
+
+    /// <summary>The rows the counted entities must not have ("never", "without"); null for none.</summary>
+    public AntiJoin? Without { get; init; }
 }
 
 /// <summary>The period a series is grouped by; <see cref="None"/> for a single number or a breakdown.</summary>

@@ -72,10 +72,24 @@ internal sealed partial class QuestionReader
 
         var steps = KnownSteps(FunnelSteps());
         var groups = GroupCandidates();
-        var measure = ReadMeasure(steps, groups);
+        _without = ReadAntiJoin();
+        var measure = _without is null ? ReadMeasure(steps, groups) : WithoutMeasure();
         if (measure is null || !ReadTime(out var grain, out var window, out var defaulted, out var compare))
         {
             return null;
+        }
+
+        AntiJoin? antiJoin = null;
+        if (_without is not null)
+        {
+            // "users who never ordered in the last 30 days": the window is the one with no order; the people are all of them.
+            if (grain != TimeGrain.None || compare)
+            {
+                return null;
+            }
+
+            antiJoin = new AntiJoin(_without, defaulted ? TimeWindow.AllTime() : window);
+            (window, defaulted) = (TimeWindow.AllTime(), false);
         }
 
         // "number of users by country", "how many users": people, not active people, and with no window named, all of them.
@@ -91,8 +105,14 @@ internal sealed partial class QuestionReader
             return null;
         }
 
-        return Combine(new PlanRequest(measure, grain, window, defaulted, compare, group, top, ascending, filters, steps, _notes));
+        return Combine(new PlanRequest(measure, grain, window, defaulted, compare, group, top, ascending, filters, steps, _notes) { Without = antiJoin });
     }
+
+    // People counted by what they lack: every row of the entity ("users who never ordered" are users, not orders).
+    private Measure? WithoutMeasure() =>
+        _roles.Entity is { } entity && HasPeopleNoun()
+            ? new Measure(MeasureKind.Entities, entity, "COUNT", null, PlanSql.Alias(entity.Name), $"{entity.Name} (rows of {entity.Display})")
+            : null;
 
     // What the composers can write: a few combinations make no sense or are not covered, and are refused whole.
     private PlanRequest? Combine(PlanRequest request)

@@ -124,6 +124,37 @@ internal static class QuestionBank
             $"SELECT u.country AS country, SUM(o.amount) AS revenue FROM {OrdersWithUsers} WHERE o.status = 'refunded' AND {Days("o.created_at", 30)} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5");
         yield return ("Which channel had the most revenue last week?",
             $"SELECT u.channel AS channel, SUM(o.amount) AS revenue FROM {OrdersWithUsers} WHERE {Weeks("o.created_at", 1)} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1");
+
+        // People by what they lack: "never", "without", "no" (an anti-join), all the people unless the question filters them.
+        foreach (var row in Without())
+        {
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<(string Question, string TruthSql)> Without()
+    {
+        const string NoOrder = "NOT EXISTS (SELECT 1 FROM analytics.orders o WHERE o.user_id = u.user_id";
+        const string NoEvent = "NOT EXISTS (SELECT 1 FROM analytics.events e WHERE e.user_id = u.user_id";
+        yield return ("How many users have never placed an order?", $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoOrder})");
+        yield return ("Users without orders", $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoOrder})");
+        yield return ("Customers who never ordered", $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoOrder})");
+        yield return ("Users who never purchased in the last 30 days",
+            $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoOrder} AND {Days("o.created_at", 30)})");
+        yield return ("Users without events in the last 7 days",
+            $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoEvent} AND {Days("e." + Ts, 7)})");
+        yield return ("How many users had no activity last week?",
+            $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoEvent} AND {Weeks("e." + Ts, 1)})");
+        yield return ("Users with no purchase events in the last 30 days",
+            $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoEvent} AND e.event_name = 'purchase' AND {Days("e." + Ts, 30)})");
+        yield return ("Users who never placed a completed order",
+            $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoOrder} AND o.status = 'completed')");
+        yield return ("Users from paid social who never placed an order",
+            $"SELECT COUNT(*) AS users FROM analytics.users u WHERE u.channel = 'paid_social' AND {NoOrder})");
+        yield return ("Users by country who never placed an order",
+            $"SELECT country, COUNT(*) AS users FROM analytics.users u WHERE {NoOrder}) GROUP BY 1 ORDER BY 2 DESC, 1");
+        yield return ("Users in DE without orders in the last 14 days",
+            $"SELECT COUNT(*) AS users FROM analytics.users u WHERE u.country = 'DE' AND {NoOrder} AND {Days("o.created_at", 14)})");
     }
 
     /// <summary>Questions with a word no plan can use, a value the data does not hold, or no single reading: never a query_result.</summary>
@@ -157,10 +188,14 @@ internal static class QuestionBank
         "Refund amount last week",
         "Profit by country last month",
 
-        // Negations, per-entity averages, dates and groupings not read yet.
-        "How many users have never placed an order?",
-        "Users without orders",
-        "Users who never purchased in the last 30 days",
+        // Negations of what no table holds, or of rows rather than people.
+        "Users who never logged in",
+        "Users without a login event",
+        "Orders that never shipped",
+        "Users who never churned",
+        "Users without orders per day",
+
+        // Per-entity averages, dates and groupings not read yet.
         "Average number of events per active user in the last 7 days",
         "Average orders per customer last month",
         "Revenue on 2026-11-01",
