@@ -22,6 +22,7 @@ internal static partial class PlanComposer
             MeasureKind.Funnel => Funnel(request, roles),
             MeasureKind.Retention => Retention(request, roles),
             MeasureKind.Conversion => Conversion(request, roles),
+            _ when request.PerEntity is not null => PerEntity(request, roles),
             _ when request.Compare => Comparison(request, roles),
             _ => Metric(request, roles),
         };
@@ -59,6 +60,7 @@ internal static partial class PlanComposer
         {
             MeasureKind.Conversion or MeasureKind.Retention => "RATIO",
             MeasureKind.Funnel => "FUNNEL",
+            _ when request.PerEntity is not null => "AVG",
             _ => measure.Aggregate,
         };
         var groupings = new List<string>();

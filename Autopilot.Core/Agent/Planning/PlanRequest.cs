@@ -22,6 +22,12 @@ internal sealed record PlanRequest(
 
     /// <summary>The rows the counted entities must not have ("never", "without"); null for none.</summary>
     public AntiJoin? Without { get; init; }
+
+    /// <summary>
+    /// The person the measure is averaged over ("active user", "customer"): the people with rows of the measured table in
+    /// the window. Null when the measure is not per person.
+    /// </summary>
+    public string? PerEntity { get; init; }
 }
 
 /// <summary>The period a series is grouped by; <see cref="None"/> for a single number or a breakdown.</summary>

@@ -78,7 +78,7 @@ internal sealed partial class QuestionReader
         ascending = false;
         foreach (var candidate in candidates)
         {
-            if (IsMeasureWord(candidate.Index))
+            if (IsMeasureWord(candidate.Index) || _used.GetValueOrDefault(candidate.Index) == PlanElement.Measure)
             {
                 // "top 5 countries by revenue": "revenue" is what is ranked, not a split.
                 continue;

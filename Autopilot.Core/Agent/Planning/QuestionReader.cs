@@ -73,9 +73,16 @@ internal sealed partial class QuestionReader
         var steps = KnownSteps(FunnelSteps());
         var groups = GroupCandidates();
         _without = ReadAntiJoin();
-        var measure = _without is null ? ReadMeasure(steps, groups) : WithoutMeasure();
+        var perEntity = _without is null ? ReadPerEntity() : null;
+        var measure = perEntity?.Measure ?? (_without is null ? ReadMeasure(steps, groups) : WithoutMeasure());
         if (measure is null || !ReadTime(out var grain, out var window, out var defaulted, out var compare))
         {
+            return null;
+        }
+
+        if (perEntity is not null && (grain != TimeGrain.None || compare))
+        {
+            // An average per person per day is a different question; not one this reader writes.
             return null;
         }
 
@@ -105,7 +112,7 @@ internal sealed partial class QuestionReader
             return null;
         }
 
-        return Combine(new PlanRequest(measure, grain, window, defaulted, compare, group, top, ascending, filters, steps, _notes) { Without = antiJoin });
+        return Combine(new PlanRequest(measure, grain, window, defaulted, compare, group, top, ascending, filters, steps, _notes) { Without = antiJoin, PerEntity = perEntity?.Person });
     }
 
     // People counted by what they lack: every row of the entity ("users who never ordered" are users, not orders).

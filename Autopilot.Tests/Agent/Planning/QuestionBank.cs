@@ -126,10 +126,37 @@ internal static class QuestionBank
             $"SELECT u.channel AS channel, SUM(o.amount) AS revenue FROM {OrdersWithUsers} WHERE {Weeks("o.created_at", 1)} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1");
 
         // People by what they lack: "never", "without", "no" (an anti-join), all the people unless the question filters them.
-        foreach (var row in Without())
+        foreach (var row in Without().Concat(PerEntity()))
         {
             yield return row;
         }
+    }
+
+    // A measure per person, then averaged over the people with rows in the window; the total and their number beside it.
+    internal static IEnumerable<(string Question, string TruthSql)> PerEntity()
+    {
+        static string PerUser(string value, string from, string where, string people, string average, bool total = true) =>
+            $"WITH p AS (SELECT user_id, {value} AS v FROM {from} WHERE {where} GROUP BY user_id) "
+            + $"SELECT {(total ? $"SUM(v) AS total_{average.Split("_per_")[0].Replace("average_", string.Empty)}, " : string.Empty)}COUNT(*) AS {people}, AVG(v) AS {average} FROM p";
+
+        yield return ("Average number of events per active user in the last 7 days",
+            PerUser("COUNT(*)", "analytics.events", Days(Ts, 7), "active_users", "average_events_per_active_user"));
+        yield return ("Average number of events per active user in the last 30 days",
+            PerUser("COUNT(*)", "analytics.events", Days(Ts, 30), "active_users", "average_events_per_active_user"));
+        yield return ("Events per user yesterday", PerUser("COUNT(*)", "analytics.events", Days(Ts, 1), "users", "average_events_per_user"));
+        yield return ("Orders per user", PerUser("COUNT(*)", "analytics.orders", Days("created_at", 30), "users", "average_orders_per_user"));
+        yield return ("Average orders per customer last month",
+            PerUser("COUNT(*)", "analytics.orders", Months("created_at", 1), "customers", "average_orders_per_customer"));
+        yield return ("Average order value per customer in the last 30 days",
+            PerUser("AVG(amount)", "analytics.orders", Days("created_at", 30), "customers", "average_order_value_per_customer", total: false));
+        yield return ("Revenue per buyer last week", PerUser("SUM(amount)", "analytics.orders", Weeks("created_at", 1), "buyers", "average_revenue_per_buyer"));
+        yield return ("Purchase events per active user in the last 14 days",
+            PerUser("COUNT(*)", "analytics.events", $"event_name = 'purchase' AND {Days(Ts, 14)}", "active_users", "average_events_per_active_user"));
+        yield return ("Completed orders per customer in the last 30 days",
+            PerUser("COUNT(*)", "analytics.orders", $"status = 'completed' AND {Days("created_at", 30)}", "customers", "average_orders_per_customer"));
+        yield return ("Orders per user by country in the last 30 days",
+            $"WITH p AS (SELECT o.user_id, u.country, COUNT(*) AS v FROM {OrdersWithUsers} WHERE {Days("o.created_at", 30)} GROUP BY 1, 2) "
+            + "SELECT country, SUM(v) AS total_orders, COUNT(*) AS users, AVG(v) AS average_orders_per_user FROM p GROUP BY 1 ORDER BY 4 DESC, 1");
     }
 
     private static IEnumerable<(string Question, string TruthSql)> Without()
@@ -196,8 +223,10 @@ internal static class QuestionBank
         "Users without orders per day",
 
         // Per-entity averages, dates and groupings not read yet.
-        "Average number of events per active user in the last 7 days",
-        "Average orders per customer last month",
+        "Orders per active user in the last 7 days",
+        "Events per paying user last week",
+        "Revenue per user per day",
+        "Average events per session last week",
         "Revenue on 2026-11-01",
         "Orders in March",
         "Revenue in Q3",
@@ -212,7 +241,6 @@ internal static class QuestionBank
         "Delete all users",
         "What's the weather in Paris?",
         "What is the status of orders?",
-        "Orders per user",
         "Show me the funnel",
         "Funnel login → checkout → purchase in the last 30 days",
     ];
