@@ -11,12 +11,14 @@ public sealed class PlanQuestionActivity : TaskActivity<PlanRequest, PlanOutcome
     private readonly IEnumerable<IQuestionPlanner> _planners;
     private readonly AgentCatalogLoader _catalog;
     private readonly AgentTransitions _transitions;
+    private readonly TimeProvider _clock;
 
-    public PlanQuestionActivity(IEnumerable<IQuestionPlanner> planners, AgentCatalogLoader catalog, AgentTransitions transitions)
+    public PlanQuestionActivity(IEnumerable<IQuestionPlanner> planners, AgentCatalogLoader catalog, AgentTransitions transitions, TimeProvider clock)
     {
         _planners = planners;
         _catalog = catalog;
         _transitions = transitions;
+        _clock = clock;
     }
 
     public override async Task<PlanOutcome> RunAsync(TaskActivityContext context, PlanRequest input)
@@ -49,7 +51,7 @@ public sealed class PlanQuestionActivity : TaskActivity<PlanRequest, PlanOutcome
             rejections.AddRange(problems);
         }
 
-        if (Planning.DeterministicPlanner.Clarify(input.Message, catalog) is { } clarification)
+        if (Planning.DeterministicPlanner.Clarify(input.Message, catalog, Planning.DeterministicPlanner.Today(_clock)) is { } clarification)
         {
             return new PlanOutcome(null, clarification.Summary, clarification.Suggestions) { Clarification = clarification };
         }

@@ -74,14 +74,16 @@ internal static partial class PlanComposer
             groupings.Add(group.Column);
         }
 
+        var window = request.Without?.Window ?? request.Window;
+        var dated = $"{window.Description}: {window.Span(request.Today)}";
         var interpretation = $"I read this as: {char.ToLowerInvariant(query.Goal[0])}{query.Goal[1..].TrimEnd('.')}"
-            + (request.WindowDefaulted ? $" (the question names no time window, so {request.Window.Description})" : string.Empty) + ".";
+            + (request.WindowDefaulted ? $" (the question names no time window, so {dated})" : $" ({dated})") + ".";
         return new PlanReading(
             request.Question,
             subject,
             aggregation,
             request.Filters.Select(f => new PlanFilterReading(f.Table.Display, f.Column, f.Values, f.Negated)).ToList(),
-            request.Without?.Window.Description ?? request.Window.Description,
+            dated,
             groupings,
             request.Words,
             interpretation);

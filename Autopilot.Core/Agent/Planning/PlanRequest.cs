@@ -28,6 +28,9 @@ internal sealed record PlanRequest(
     /// the window. Null when the measure is not per person.
     /// </summary>
     public string? PerEntity { get; init; }
+
+    /// <summary>The day the question was read on: what relative windows are counted from, for stating them in dates.</summary>
+    public DateOnly Today { get; init; }
 }
 
 /// <summary>The period a series is grouped by; <see cref="None"/> for a single number or a breakdown.</summary>

@@ -59,7 +59,7 @@ internal static class ReadingCheck
             yield return $"The question counts {reading.Subject}, but the plan does not read that table.";
         }
 
-        if (reading.Window is not null && !sql.Contains("CURRENT_", StringComparison.OrdinalIgnoreCase))
+        if (reading.Window is not null && !sql.Contains("CURRENT_", StringComparison.OrdinalIgnoreCase) && !sql.Contains("DATE '", StringComparison.OrdinalIgnoreCase))
         {
             yield return $"The question names a window ({reading.Window}), but the plan's SQL has no time condition.";
         }

@@ -1,3 +1,4 @@
+using Autopilot.Tests.Infrastructure;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Agent.Planning;
 using Autopilot.Core.Sql;
@@ -22,7 +23,7 @@ public sealed class PerEntityAverageTests
     [MemberData(nameof(Questions))]
     public void A_per_person_average_comes_with_its_total_and_the_critic_flags_only_an_average_above_it(string question)
     {
-        var plan = DeterministicPlanner.Plan(question, _demo.Catalog);
+        var plan = DeterministicPlanner.Plan(question, _demo.Catalog, SharedDemoWarehouse.Today);
         Assert.NotNull(plan);
         Assert.Contains(" per ", plan.Reading!.Interpretation, StringComparison.Ordinal);
         Assert.Equal("AVG", plan.Reading.Aggregation);
