@@ -96,7 +96,7 @@ public sealed class DeterministicPlanner : IQuestionPlanner
 
         if (request.GroupBy is { } group && request.Measure.Kind is not (MeasureKind.Funnel or MeasureKind.Retention))
         {
-            attempts.Add(attempts[^1] with { GroupBy = null, Top = null, Notes = [.. attempts[^1].Notes, $"Dropped the split by {group.Label} to get a plan that validates."] });
+            attempts.Add(attempts[^1] with { GroupBy = null, ThenBy = null, Top = null, Notes = [.. attempts[^1].Notes, $"Dropped the split by {group.Label} to get a plan that validates."] });
         }
 
         foreach (var attempt in attempts)

@@ -69,10 +69,7 @@ internal static partial class PlanComposer
             groupings.Add(PeriodName(request.Grain));
         }
 
-        if (request.GroupBy is { } group)
-        {
-            groupings.Add(group.Column);
-        }
+        groupings.AddRange(request.Splits.Select(g => g.Column));
 
         var window = request.Without?.Window ?? request.Window;
         var dated = $"{window.Description}: {window.Span(request.Today)}";
@@ -106,7 +103,7 @@ internal static partial class PlanComposer
     {
         var entity = roles.Entity;
         var joins = entity is not null && table != entity && roles.Links(table)
-            && (request.GroupBy?.Table == entity || request.Filters.Any(f => f.Table == entity));
+            && (request.Splits.Any(g => g.Table == entity) || request.Filters.Any(f => f.Table == entity));
         var from = $"{table.Sql} AS {table.Alias}";
         var where = new List<string> { table.InWindow(window) };
         var risks = new List<string>();
@@ -122,7 +119,7 @@ internal static partial class PlanComposer
 
             from += $"\n  LEFT JOIN {entity.Sql} AS {entity.Alias} ON {on}";
             var looked = request.Filters.Where(f => f.Table == entity).Select(f => f.Column)
-                .Concat(request.GroupBy?.Table == entity ? [request.GroupBy.Column] : [])
+                .Concat(request.Splits.Where(g => g.Table == entity).Select(g => g.Column))
                 .Distinct(StringComparer.OrdinalIgnoreCase);
             risks.Add($"Joins {entity.Display} on {roles.EntityKey} to look up {string.Join(" and ", looked)}, reading all of it (a lookup has no narrower window).");
         }

@@ -29,6 +29,12 @@ internal sealed record PlanRequest(
     /// </summary>
     public string? PerEntity { get; init; }
 
+    /// <summary>A second dimension the answer is split by ("revenue by channel and country"); null for one split or none.</summary>
+    public Dimension? ThenBy { get; init; }
+
+    /// <summary>The splits of the answer, in the question's order.</summary>
+    public IEnumerable<Dimension> Splits => new[] { GroupBy, ThenBy }.OfType<Dimension>();
+
     /// <summary>The day the question was read on: what relative windows are counted from, for stating them in dates.</summary>
     public DateOnly Today { get; init; }
 }

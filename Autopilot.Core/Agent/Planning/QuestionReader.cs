@@ -116,7 +116,7 @@ internal sealed partial class QuestionReader
             (window, defaulted) = (TimeWindow.AllTime(), false);
         }
 
-        if (!ReadGroup(measure, groups, out var group, out var top, out var ascending) || !ReadFilters(measure, out var filters))
+        if (!ReadGroup(measure, groups, out var group, out var thenBy, out var top, out var ascending) || !ReadFilters(measure, out var filters))
         {
             return null;
         }
@@ -126,7 +126,7 @@ internal sealed partial class QuestionReader
             return null;
         }
 
-        return Combine(new PlanRequest(measure, grain, window, defaulted, compare, group, top, ascending, filters, steps, _notes) { Without = antiJoin, PerEntity = perEntity?.Person });
+        return Combine(new PlanRequest(measure, grain, window, defaulted, compare, group, top, ascending, filters, steps, _notes) { Without = antiJoin, PerEntity = perEntity?.Person, ThenBy = thenBy });
     }
 
     // People counted by what they lack: every row of the entity ("users who never ordered" are users, not orders).
@@ -138,6 +138,13 @@ internal sealed partial class QuestionReader
     // What the composers can write: a few combinations make no sense or are not covered, and are refused whole.
     private PlanRequest? Combine(PlanRequest request)
     {
+        if (request.ThenBy is not null && (request.Compare || request.PerEntity is not null || request.Grain != TimeGrain.None
+            || request.Measure.Kind is MeasureKind.Funnel or MeasureKind.Retention or MeasureKind.Conversion))
+        {
+            // Two splits are written for a plain breakdown only.
+            return null;
+        }
+
         switch (request.Measure.Kind)
         {
             case MeasureKind.Funnel:

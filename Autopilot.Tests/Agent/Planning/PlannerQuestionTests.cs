@@ -33,7 +33,7 @@ public sealed partial class PlannerQuestionTests
     [InlineData("Orders in the last 24 hours")]
     [InlineData("Revenue per quarter")]
     [InlineData("Orders per user per day")]
-    [InlineData("Revenue by country and channel")]
+    [InlineData("Top 5 countries by revenue by channel")]
     [InlineData("What is the status of orders?")]
     [InlineData("Show me the funnel")]
     [InlineData("Number of sessions last week")]

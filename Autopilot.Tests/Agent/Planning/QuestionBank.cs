@@ -128,7 +128,7 @@ internal static class QuestionBank
             $"SELECT u.channel AS channel, SUM(o.amount) AS revenue FROM {OrdersWithUsers} WHERE {Weeks("o.created_at", 1)} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1");
 
         // People by what they lack: "never", "without", "no" (an anti-join), all the people unless the question filters them.
-        foreach (var row in Without().Concat(PerEntity()).Concat(Dates()))
+        foreach (var row in Without().Concat(PerEntity()).Concat(Dates()).Concat(TwoSplits()))
         {
             yield return row;
         }
@@ -195,6 +195,28 @@ internal static class QuestionBank
             $"SELECT CAST(created_at AS DATE) AS day, COUNT(*) AS orders FROM analytics.orders WHERE {Between("created_at", lastMonth, lastMonth.AddMonths(1))} GROUP BY 1 ORDER BY 1");
         yield return ($"Refunded orders in {Month(lastMonth)[..3]} {lastMonth.Year}",
             $"SELECT COUNT(*) AS orders FROM analytics.orders WHERE status = 'refunded' AND {Between("created_at", lastMonth, lastMonth.AddMonths(1))}");
+    }
+
+    // Two splits at once: every (first, second) pair, ordered by the measure and then by both.
+    private static IEnumerable<(string Question, string TruthSql)> TwoSplits()
+    {
+        yield return ("Revenue by channel and country in the last 30 days",
+            $"SELECT u.channel AS channel, u.country AS country, SUM(o.amount) AS revenue FROM {OrdersWithUsers} WHERE {Days("o.created_at", 30)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("Revenue by country and channel",
+            $"SELECT u.country AS country, u.channel AS channel, SUM(o.amount) AS revenue FROM {OrdersWithUsers} WHERE {Days("o.created_at", 30)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("Orders by status and country last week",
+            $"SELECT o.status AS status, u.country AS country, COUNT(*) AS orders FROM {OrdersWithUsers} WHERE {Weeks("o.created_at", 1)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("Orders by status by channel yesterday",
+            $"SELECT o.status AS status, u.channel AS channel, COUNT(*) AS orders FROM {OrdersWithUsers} WHERE {Days("o.created_at", 1)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("Users by country and channel", "SELECT country, channel, COUNT(*) AS users FROM analytics.users GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("Active users by channel and country in the last 7 days",
+            $"SELECT u.channel AS channel, u.country AS country, COUNT(DISTINCT e.user_id) AS active_users FROM {EventsWithUsers} WHERE {Days("e." + Ts, 7)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("New users by channel and country last month",
+            $"SELECT channel, country, COUNT(*) AS new_users FROM analytics.users WHERE {Months("created_at", 1)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("Completed orders by country and channel in the last 7 days",
+            $"SELECT u.country AS country, u.channel AS channel, COUNT(*) AS orders FROM {OrdersWithUsers} WHERE o.status = 'completed' AND {Days("o.created_at", 7)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("Orders by status by month",
+            $"SELECT CAST(date_trunc('month', created_at) AS DATE) AS month_start, status, COUNT(*) AS orders FROM analytics.orders WHERE {Months("created_at", 3)} GROUP BY 1, 2 ORDER BY 1, 2");
     }
 
     /// <summary>Questions about dates the demo data does not cover (before it, or in the future), or that are no dates.</summary>
@@ -292,6 +314,10 @@ internal static class QuestionBank
         "Average events per session last week",
         "Revenue per quarter",
         "Quarterly revenue",
+        "Top 5 countries by revenue by channel",
+        "Revenue by country and channel and status",
+        "Revenue by country and channel this week vs last week",
+        "Orders per user by status and country",
         "Orders in the last 24 hours",
 
         // No subject, or not a read of the data.
