@@ -57,7 +57,8 @@ internal static partial class PlanComposer
             sql.Append("\nLIMIT ").Append(PlanSql.Number(top));
         }
 
-        var shape = request.Grain != TimeGrain.None ? ResultShape.Series : request.GroupBy is not null ? ResultShape.Table : ResultShape.Scalar;
+        // A period and a dimension ("orders by status by month") is a table of both, not one series.
+        var shape = request.GroupBy is not null ? ResultShape.Table : request.Grain != TimeGrain.None ? ResultShape.Series : ResultShape.Scalar;
         var split = request.GroupBy is { } by
             ? request.Top is { } n ? $", {(request.Ascending ? "bottom" : "top")} {PlanSql.Number(n)} {by.Label} values by {measure.Name}" : $" by {string.Join(" and ", request.Splits.Select(g => g.Label))}"
             : string.Empty;

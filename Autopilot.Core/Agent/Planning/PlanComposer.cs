@@ -64,7 +64,8 @@ internal static partial class PlanComposer
             _ => measure.Aggregate,
         };
         var groupings = new List<string>();
-        if (request.Grain != TimeGrain.None && query.Shape == ResultShape.Series)
+        // The period is a grouping when the query outputs it (retention uses its grain only to pick the periods compared).
+        if (request.Grain != TimeGrain.None && query.Sql.Contains($" AS {PeriodName(request.Grain)}", StringComparison.Ordinal))
         {
             groupings.Add(PeriodName(request.Grain));
         }

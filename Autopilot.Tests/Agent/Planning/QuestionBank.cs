@@ -198,7 +198,7 @@ internal static class QuestionBank
     }
 
     // Two splits at once: every (first, second) pair, ordered by the measure and then by both.
-    private static IEnumerable<(string Question, string TruthSql)> TwoSplits()
+    internal static IEnumerable<(string Question, string TruthSql)> TwoSplits()
     {
         yield return ("Revenue by channel and country in the last 30 days",
             $"SELECT u.channel AS channel, u.country AS country, SUM(o.amount) AS revenue FROM {OrdersWithUsers} WHERE {Days("o.created_at", 30)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
