@@ -31,40 +31,59 @@ public sealed class DeterministicPlanner : IQuestionPlanner
         "How many purchase events yesterday?",
     ];
 
+    private readonly TimeProvider _clock;
+
+    public DeterministicPlanner()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <param name="clock">What "today" is: relative windows are counted from it, and a month named without a year is the latest begun.</param>
+    public DeterministicPlanner(TimeProvider clock) => _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+
     public Task<AgentPlan?> PlanAsync(string question, AgentCatalog catalog, IReadOnlyList<string> previousErrors, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         cancellation.ThrowIfCancellationRequested();
-        return Task.FromResult(previousErrors is { Count: > 0 } ? Replan(question, catalog, previousErrors) : Plan(question, catalog));
+        var today = Today(_clock);
+        return Task.FromResult(previousErrors is { Count: > 0 } ? Replan(question, catalog, previousErrors, today) : Plan(question, catalog, today));
     }
 
-    /// <summary>The plan for <paramref name="question"/>, or null when it is not a question this planner reads.</summary>
-    public static AgentPlan? Plan(string question, AgentCatalog catalog)
+    /// <summary>The UTC day of <paramref name="clock"/>: the day windows are counted from, as the warehouse's CURRENT_DATE() counts them.</summary>
+    public static DateOnly Today(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>The plan for <paramref name="question"/> read on <paramref name="today"/>, or null when it is not a question this planner reads.</summary>
+    public static AgentPlan? Plan(string question, AgentCatalog catalog, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var roles = CatalogRoles.Find(catalog);
-        return QuestionReader.Read(question ?? string.Empty, roles, lenient: false).Request is { } request ? PlanComposer.Compose(request, roles) : null;
+        return QuestionReader.Read(question ?? string.Empty, roles, lenient: false, today).Request is { } request ? PlanComposer.Compose(request, roles) : null;
     }
 
     /// <summary>
-    /// When the question has words no plan element can use: the run's question back — those words, and the closest
-    /// questions it can answer. Null when there is nothing to name (the question is simply not one it reads).
+    /// When the question has words no plan element can use, or names a window the data does not cover: the run's
+    /// question back — those words and why, and the closest questions it can answer. Null when there is nothing to name
+    /// (the question is simply not one it reads).
     /// </summary>
-    public static PlanClarification? Clarify(string question, AgentCatalog catalog) => PlannerClarification.For(question ?? string.Empty, catalog);
+    public static PlanClarification? Clarify(string question, AgentCatalog catalog, DateOnly today) => PlannerClarification.For(question ?? string.Empty, catalog, today);
 
     /// <summary>
     /// After a plan failed validation: plan again over the catalog without the tables and columns the errors name,
     /// dropping (with a note) the filters and splits that needed them, then without any filter, then without any split;
     /// the first plan that validates wins, else null.
     /// </summary>
-    public static AgentPlan? Replan(string question, AgentCatalog catalog, IReadOnlyList<string> previousErrors)
+    public static AgentPlan? Replan(string question, AgentCatalog catalog, IReadOnlyList<string> previousErrors, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(previousErrors);
         var note = $"Replanned after validation errors: {string.Join("; ", previousErrors.Take(3))}";
         var reduced = ReplanCatalog.Without(catalog, previousErrors);
         var roles = CatalogRoles.Find(reduced);
-        if (QuestionReader.Read(question ?? string.Empty, roles, lenient: true).Request is not { } request)
+        if (QuestionReader.Read(question ?? string.Empty, roles, lenient: true, today).Request is not { } request)
         {
             return null;
         }
@@ -77,7 +96,7 @@ public sealed class DeterministicPlanner : IQuestionPlanner
 
         if (request.GroupBy is { } group && request.Measure.Kind is not (MeasureKind.Funnel or MeasureKind.Retention))
         {
-            attempts.Add(attempts[^1] with { GroupBy = null, Top = null, Notes = [.. attempts[^1].Notes, $"Dropped the split by {group.Label} to get a plan that validates."] });
+            attempts.Add(attempts[^1] with { GroupBy = null, ThenBy = null, Top = null, Notes = [.. attempts[^1].Notes, $"Dropped the split by {group.Label} to get a plan that validates."] });
         }
 
         foreach (var attempt in attempts)

@@ -24,16 +24,16 @@ internal static partial class PlanComposer
             orderBy.Add(period);
         }
 
-        if (request.GroupBy is { } group)
+        if (request.GroupBy is not null && request.Grain == TimeGrain.None)
+        {
+            orderBy.Add($"{measure.Name} {(request.Ascending ? "ASC" : "DESC")}");
+        }
+
+        foreach (var group in request.Splits)
         {
             var column = group.Table.Ref(group.Column);
             select.Add($"{column} AS {PlanSql.Name(group.Column)}");
             groupBy.Add(column);
-            if (request.Grain == TimeGrain.None)
-            {
-                orderBy.Add($"{measure.Name} {(request.Ascending ? "ASC" : "DESC")}");
-            }
-
             orderBy.Add(column);
         }
 
@@ -57,9 +57,10 @@ internal static partial class PlanComposer
             sql.Append("\nLIMIT ").Append(PlanSql.Number(top));
         }
 
-        var shape = request.Grain != TimeGrain.None ? ResultShape.Series : request.GroupBy is not null ? ResultShape.Table : ResultShape.Scalar;
+        // A period and a dimension ("orders by status by month") is a table of both, not one series.
+        var shape = request.GroupBy is not null ? ResultShape.Table : request.Grain != TimeGrain.None ? ResultShape.Series : ResultShape.Scalar;
         var split = request.GroupBy is { } by
-            ? request.Top is { } n ? $", {(request.Ascending ? "bottom" : "top")} {PlanSql.Number(n)} {by.Label} values by {measure.Name}" : $" by {by.Label}"
+            ? request.Top is { } n ? $", {(request.Ascending ? "bottom" : "top")} {PlanSql.Number(n)} {by.Label} values by {measure.Name}" : $" by {string.Join(" and ", request.Splits.Select(g => g.Label))}"
             : string.Empty;
         var goal = $"{Capitalized(measure.Label)}{GrainText(request.Grain)}{split} {request.Window.Phrase}{FilterText(request)}.";
         var description = $"Aggregate {table.Display} ({MeasureSql(request)}){GrainText(request.Grain)}{split} for rows with {table.TimeColumn} in {request.Window.Description}{FilterText(request)}.";

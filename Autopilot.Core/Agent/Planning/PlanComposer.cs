@@ -22,6 +22,7 @@ internal static partial class PlanComposer
             MeasureKind.Funnel => Funnel(request, roles),
             MeasureKind.Retention => Retention(request, roles),
             MeasureKind.Conversion => Conversion(request, roles),
+            _ when request.PerEntity is not null => PerEntity(request, roles),
             _ when request.Compare => Comparison(request, roles),
             _ => Metric(request, roles),
         };
@@ -59,27 +60,28 @@ internal static partial class PlanComposer
         {
             MeasureKind.Conversion or MeasureKind.Retention => "RATIO",
             MeasureKind.Funnel => "FUNNEL",
+            _ when request.PerEntity is not null => "AVG",
             _ => measure.Aggregate,
         };
         var groupings = new List<string>();
-        if (request.Grain != TimeGrain.None && query.Shape == ResultShape.Series)
+        // The period is a grouping when the query outputs it (retention uses its grain only to pick the periods compared).
+        if (request.Grain != TimeGrain.None && query.Sql.Contains($" AS {PeriodName(request.Grain)}", StringComparison.Ordinal))
         {
             groupings.Add(PeriodName(request.Grain));
         }
 
-        if (request.GroupBy is { } group)
-        {
-            groupings.Add(group.Column);
-        }
+        groupings.AddRange(request.Splits.Select(g => g.Column));
 
+        var window = request.Without?.Window ?? request.Window;
+        var dated = $"{window.Description}: {window.Span(request.Today)}";
         var interpretation = $"I read this as: {char.ToLowerInvariant(query.Goal[0])}{query.Goal[1..].TrimEnd('.')}"
-            + (request.WindowDefaulted ? $" (the question names no time window, so {request.Window.Description})" : string.Empty) + ".";
+            + (request.WindowDefaulted ? $" (the question names no time window, so {dated})" : $" ({dated})") + ".";
         return new PlanReading(
             request.Question,
             subject,
             aggregation,
             request.Filters.Select(f => new PlanFilterReading(f.Table.Display, f.Column, f.Values, f.Negated)).ToList(),
-            request.Window.Description,
+            dated,
             groupings,
             request.Words,
             interpretation);
@@ -102,7 +104,7 @@ internal static partial class PlanComposer
     {
         var entity = roles.Entity;
         var joins = entity is not null && table != entity && roles.Links(table)
-            && (request.GroupBy?.Table == entity || request.Filters.Any(f => f.Table == entity));
+            && (request.Splits.Any(g => g.Table == entity) || request.Filters.Any(f => f.Table == entity));
         var from = $"{table.Sql} AS {table.Alias}";
         var where = new List<string> { table.InWindow(window) };
         var risks = new List<string>();
@@ -118,7 +120,7 @@ internal static partial class PlanComposer
 
             from += $"\n  LEFT JOIN {entity.Sql} AS {entity.Alias} ON {on}";
             var looked = request.Filters.Where(f => f.Table == entity).Select(f => f.Column)
-                .Concat(request.GroupBy?.Table == entity ? [request.GroupBy.Column] : [])
+                .Concat(request.Splits.Where(g => g.Table == entity).Select(g => g.Column))
                 .Distinct(StringComparer.OrdinalIgnoreCase);
             risks.Add($"Joins {entity.Display} on {roles.EntityKey} to look up {string.Join(" and ", looked)}, reading all of it (a lookup has no narrower window).");
         }
@@ -126,13 +128,42 @@ internal static partial class PlanComposer
         // A share's filters on the measured table are its numerator, not a restriction of the rows it divides by.
         var share = request.Measure.Kind == MeasureKind.Share;
         where.AddRange(request.Filters.Where(f => (f.Table == table && !share) || (joins && f.Table == entity)).Select(f => f.Sql));
+        if (request.Without is { } without && table == entity)
+        {
+            where.Add(NotExists(request, roles, without));
+        }
+
         return new Source(from, where, joins ? entity : null, risks);
+    }
+
+    // The entity has no row in the negated table in its window (and its filters): a correlated NOT EXISTS.
+    private static string NotExists(PlanRequest request, CatalogRoles roles, AntiJoin without)
+    {
+        var table = without.Table;
+        var conditions = new List<string> { $"{table.Ref(roles.LinkColumn!)} = {roles.Entity!.Ref(roles.EntityKey!)}", table.InWindow(without.Window) };
+        conditions.AddRange(request.Filters.Where(f => f.Table == table).Select(f => f.Sql));
+        return $"NOT EXISTS (\n    SELECT 1 FROM {table.Sql} AS {table.Alias}\n    WHERE {string.Join("\n      AND ", conditions)})";
+    }
+
+    /// <summary>", with no row of analytics.orders over all time where status = …": what the counted entities lack.</summary>
+    private static string WithoutText(PlanRequest request)
+    {
+        if (request.Without is not { } without)
+        {
+            return string.Empty;
+        }
+
+        var filters = request.Filters.Where(f => f.Table == without.Table).Select(f => f.Description).ToList();
+        return $", with no row of {without.Table.Display} {without.Window.Phrase}" + (filters.Count == 0 ? string.Empty : " where " + string.Join(" and ", filters));
     }
 
     private static string Where(IReadOnlyList<string> conditions) => string.Join("\n  AND ", conditions);
 
-    private static string FilterText(PlanRequest request) =>
-        request.Filters.Count == 0 ? string.Empty : ", where " + string.Join(" and ", request.Filters.Select(f => f.Description));
+    private static string FilterText(PlanRequest request)
+    {
+        var filters = request.Filters.Where(f => f.Table != request.Without?.Table).Select(f => f.Description).ToList();
+        return (filters.Count == 0 ? string.Empty : ", where " + string.Join(" and ", filters)) + WithoutText(request);
+    }
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

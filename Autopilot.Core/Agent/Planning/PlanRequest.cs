@@ -19,6 +19,24 @@ internal sealed record PlanRequest(
 
     /// <summary>Every word of the question and the element it produced.</summary>
     public IReadOnlyList<PlanWord> Words { get; init; } = [];
+
+    /// <summary>The rows the counted entities must not have ("never", "without"); null for none.</summary>
+    public AntiJoin? Without { get; init; }
+
+    /// <summary>
+    /// The person the measure is averaged over ("active user", "customer"): the people with rows of the measured table in
+    /// the window. Null when the measure is not per person.
+    /// </summary>
+    public string? PerEntity { get; init; }
+
+    /// <summary>A second dimension the answer is split by ("revenue by channel and country"); null for one split or none.</summary>
+    public Dimension? ThenBy { get; init; }
+
+    /// <summary>The splits of the answer, in the question's order.</summary>
+    public IEnumerable<Dimension> Splits => new[] { GroupBy, ThenBy }.OfType<Dimension>();
+
+    /// <summary>The day the question was read on: what relative windows are counted from, for stating them in dates.</summary>
+    public DateOnly Today { get; init; }
 }
 
 /// <summary>The period a series is grouped by; <see cref="None"/> for a single number or a breakdown.</summary>

@@ -9,11 +9,11 @@ internal static class PlannerClarification
     /// <summary>Most suggestions offered.</summary>
     public const int MaxSuggestions = 5;
 
-    public static PlanClarification? For(string question, AgentCatalog catalog)
+    public static PlanClarification? For(string question, AgentCatalog catalog, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var roles = CatalogRoles.Find(catalog);
-        var reading = QuestionReader.Read(question, roles, lenient: false);
+        var reading = QuestionReader.Read(question, roles, lenient: false, today);
         if (reading.Request is not null || reading.Unused.Count == 0)
         {
             return null;
@@ -25,13 +25,25 @@ internal static class PlannerClarification
         {
             if (suggestions.Count < MaxSuggestions && !suggestions.Contains(candidate, StringComparer.OrdinalIgnoreCase)
                 && !string.Equals(candidate, question, StringComparison.OrdinalIgnoreCase)
-                && QuestionReader.Read(candidate, roles, lenient: false).Request is not null)
+                && QuestionReader.Read(candidate, roles, lenient: false, today).Request is not null)
             {
                 suggestions.Add(candidate);
             }
         }
 
         var words = QuestionText.Read(question).Words;
+        if (reading.Uncovered is { } why)
+        {
+            // The question without its window reads over the default one, which the data covers.
+            Offer(Rewrite(words, w => reading.Unused.Contains(w, StringComparer.Ordinal) || w is "in" or "on" or "during" or "for" ? null : w));
+            foreach (var example in DeterministicPlanner.SupportedQuestions.Take(2))
+            {
+                Offer(example);
+            }
+
+            return new PlanClarification($"{why} Questions I can answer that come closest:", reading.Unused, suggestions);
+        }
+
         var values = catalog.Values.SelectMany(v => v.Values).Distinct(StringComparer.Ordinal).ToList();
         foreach (var word in unused)
         {

@@ -90,7 +90,7 @@ internal sealed partial class QuestionReader
             return true;
         }
 
-        var looksUpPeople = _roles.Entity is { } entity && (request.Filters.Any(f => f.Table == entity) || request.GroupBy?.Table == entity);
+        var looksUpPeople = _roles.Entity is { } entity && (request.Filters.Any(f => f.Table == entity) || request.Splits.Any(g => g.Table == entity));
         if ((aboutPeople || looksUpPeople) && IsPeopleNoun(index))
         {
             return true;

@@ -54,6 +54,7 @@ internal sealed partial class QuestionReader
     private IEnumerable<PlanTable> FilterTables(Measure measure) => measure.Kind switch
     {
         MeasureKind.Conversion => DimensionTables(measure.Table).Append(_roles.Transactions!).Distinct(),
+        _ when _without is not null => DimensionTables(measure.Table).Append(_without).Distinct(),
         _ => DimensionTables(measure.Table),
     };
 

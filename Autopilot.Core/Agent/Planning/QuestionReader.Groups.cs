@@ -71,14 +71,15 @@ internal sealed partial class QuestionReader
         return candidates;
     }
 
-    private bool ReadGroup(Measure measure, IReadOnlyList<GroupCandidate> candidates, out Dimension? group, out int? top, out bool ascending)
+    private bool ReadGroup(Measure measure, IReadOnlyList<GroupCandidate> candidates, out Dimension? group, out Dimension? thenBy, out int? top, out bool ascending)
     {
         group = null;
+        thenBy = null;
         top = null;
         ascending = false;
         foreach (var candidate in candidates)
         {
-            if (IsMeasureWord(candidate.Index))
+            if (IsMeasureWord(candidate.Index) || _used.GetValueOrDefault(candidate.Index) == PlanElement.Measure)
             {
                 // "top 5 countries by revenue": "revenue" is what is ranked, not a split.
                 continue;
@@ -102,17 +103,31 @@ internal sealed partial class QuestionReader
 
             if (group is not null && group != found)
             {
-                // Two different splits: not something one grouped query answers here.
-                return false;
+                // "revenue by channel and country": a second split, one grouped query over both; a third is refused.
+                if (thenBy is not null && thenBy != found)
+                {
+                    return false;
+                }
+
+                thenBy = found;
+            }
+            else
+            {
+                group = found;
             }
 
-            group = found;
             Use(candidate.Index, PlanElement.Grouping);
             if (candidate.Top is { } n)
             {
                 top = top is null ? n : Math.Min(top.Value, n);
                 ascending |= candidate.Ascending;
             }
+        }
+
+        if (thenBy is not null && (top is not null || group!.Column == _roles.EntityIdIn(measure.Table) || thenBy.Column == _roles.EntityIdIn(measure.Table)))
+        {
+            // "top 5 countries by revenue by channel" means five per channel, which one LIMIT does not give.
+            return false;
         }
 
         if (group is not null && group.Column == _roles.EntityIdIn(measure.Table) && top is null)

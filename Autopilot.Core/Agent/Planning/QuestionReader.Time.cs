@@ -15,7 +15,7 @@ internal sealed partial class QuestionReader
             || _text.Has("week", "over", "week") || _text.Has("month", "over", "month") || _text.Has("day", "over", "day") || _text.Has("year", "over", "year");
         window = null!;
         defaulted = false;
-        if (_text.HasAny("hour", "hours", "hourly", "minute", "minutes", "quarter", "quarterly", "quarters"))
+        if (_text.HasAny("hour", "hours", "hourly", "minute", "minutes", "quarterly", "quarters"))
         {
             // Windows and grains the planner does not write; a guessed day window would answer another question.
             return false;
@@ -102,7 +102,22 @@ internal sealed partial class QuestionReader
             var word = _text[i];
             TimeWindow? found = null;
             var length = 1;
-            if (word == "today")
+            var date = ReadDate(i);
+            if (date.Invalid)
+            {
+                // "2026-02-30": not a day; a guess would answer another question.
+                return null;
+            }
+
+            if (date.Window is { } dated)
+            {
+                (found, length) = (dated, date.Length);
+                if (_text[i - 1] is "between" or "since" or "from")
+                {
+                    Use(i - 1, PlanElement.Window);
+                }
+            }
+            else if (word == "today")
             {
                 found = TimeWindow.Today();
             }

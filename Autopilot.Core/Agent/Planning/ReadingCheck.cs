@@ -59,13 +59,14 @@ internal static class ReadingCheck
             yield return $"The question counts {reading.Subject}, but the plan does not read that table.";
         }
 
-        if (reading.Window is not null && !sql.Contains("CURRENT_", StringComparison.OrdinalIgnoreCase))
+        if (reading.Window is not null && !sql.Contains("CURRENT_", StringComparison.OrdinalIgnoreCase) && !sql.Contains("DATE '", StringComparison.OrdinalIgnoreCase))
         {
             yield return $"The question names a window ({reading.Window}), but the plan's SQL has no time condition.";
         }
 
-        var expected = reading.Groupings.Any(g => g is "day" or "week_start" or "month_start") ? ResultShape.Series
-            : reading.Groupings.Count > 0 || reading.Aggregation == "FUNNEL" ? ResultShape.Table
+        var periods = reading.Groupings.Count(g => g is "day" or "week_start" or "month_start");
+        var expected = reading.Groupings.Count > periods || reading.Aggregation == "FUNNEL" ? ResultShape.Table
+            : periods > 0 ? ResultShape.Series
             : ResultShape.Scalar;
         if (expected != plan.ExpectedShape)
         {

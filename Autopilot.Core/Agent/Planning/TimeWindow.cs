@@ -67,6 +67,27 @@ internal sealed record TimeWindow(DateBound Start, DateBound? End, string Descri
         };
     }
 
+    /// <summary>From <paramref name="start"/> up to <paramref name="end"/> (exclusive; open when null): dates the question names.</summary>
+    public static TimeWindow Fixed(DateOnly start, DateOnly? end, string description) => new(
+        DateBound.At(start), end is { } e ? DateBound.At(e) : null, description, WindowPeriod.Fixed);
+
+    /// <summary>The first day of the window and the day after its last (null when it runs up to now), on <paramref name="today"/>.</summary>
+    public (DateOnly Start, DateOnly? End) Dates(DateOnly today) => (Start.On(today), End?.On(today));
+
+    /// <summary>"2026-11-01 to 2026-11-30", "2026-12-01 to today (2026-12-06)": the window in dates, for people.</summary>
+    public string Span(DateOnly today)
+    {
+        if (IsAllTime)
+        {
+            return $"up to today ({Iso(today)})";
+        }
+
+        var (start, end) = Dates(today);
+        return end is { } e ? $"{Iso(start)} to {Iso(e.AddDays(-1))}" : $"{Iso(start)} to today ({Iso(today)})";
+    }
+
+    internal static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>"over the last 7 days", "for yesterday": the window as the end of a sentence.</summary>
     public string Phrase => IsAllTime ? "over " + Description : Description.StartsWith("the ", StringComparison.Ordinal) ? "over " + Description : "for " + Description;
 
@@ -85,14 +106,38 @@ internal sealed record TimeWindow(DateBound Start, DateBound? End, string Descri
     }
 }
 
-/// <summary>A day relative to today: <see cref="Anchor"/> minus <see cref="Back"/> days or months.</summary>
+/// <summary>A day relative to today: <see cref="Anchor"/> minus <see cref="Back"/> days or months (or a fixed date).</summary>
 internal sealed record DateBound(WindowAnchor Anchor, int Back, WindowUnit Unit)
 {
+    /// <summary>The date itself, for a <see cref="WindowAnchor.Fixed"/> bound.</summary>
+    public DateOnly Date { get; init; }
+
+    public static DateBound At(DateOnly date) => new(WindowAnchor.Fixed, 0, WindowUnit.Day) { Date = date };
+
+    /// <summary>The day this bound names when today is <paramref name="today"/>.</summary>
+    public DateOnly On(DateOnly today)
+    {
+        var anchor = Anchor switch
+        {
+            WindowAnchor.Fixed => Date,
+            WindowAnchor.WeekStart => today.AddDays(-(((int)today.DayOfWeek + 6) % 7)),
+            WindowAnchor.MonthStart => new DateOnly(today.Year, today.Month, 1),
+            WindowAnchor.YearStart => new DateOnly(today.Year, 1, 1),
+            _ => today,
+        };
+        return Unit == WindowUnit.Month ? anchor.AddMonths(-Back) : anchor.AddDays(-Back);
+    }
+
     /// <summary>The day as a BigQuery DATE expression.</summary>
     public string Sql
     {
         get
         {
+            if (Anchor == WindowAnchor.Fixed)
+            {
+                return $"DATE '{TimeWindow.Iso(Date)}'";
+            }
+
             var anchor = Anchor switch
             {
                 WindowAnchor.WeekStart => "DATE_TRUNC(CURRENT_DATE(), WEEK(MONDAY))",
@@ -112,6 +157,9 @@ internal enum WindowAnchor
     WeekStart,
     MonthStart,
     YearStart,
+
+    /// <summary>A date the question names ("March 2026", "2026-11-02").</summary>
+    Fixed,
 }
 
 internal enum WindowUnit
@@ -128,4 +176,7 @@ internal enum WindowPeriod
     Months,
     ToDate,
     AllTime,
+
+    /// <summary>Dates the question names: a day, a month, a quarter, a year, a range.</summary>
+    Fixed,
 }

@@ -1,3 +1,4 @@
+using Autopilot.Tests.Infrastructure;
 using System.Text.RegularExpressions;
 using Autopilot.Core.Agent.Planning;
 using Autopilot.Core.Sql;
@@ -31,8 +32,8 @@ public sealed partial class PlannerQuestionTests
     [InlineData("Orders from jane@example.com")]
     [InlineData("Orders in the last 24 hours")]
     [InlineData("Revenue per quarter")]
-    [InlineData("Orders per user")]
-    [InlineData("Revenue by country and channel")]
+    [InlineData("Orders per user per day")]
+    [InlineData("Top 5 countries by revenue by channel")]
     [InlineData("What is the status of orders?")]
     [InlineData("Show me the funnel")]
     [InlineData("Number of sessions last week")]
@@ -50,7 +51,7 @@ public sealed partial class PlannerQuestionTests
         Assert.NotEmpty(DeterministicPlanner.SupportedQuestions);
         foreach (var question in DeterministicPlanner.SupportedQuestions)
         {
-            var plan = DeterministicPlanner.Plan(question, _demo.Catalog);
+            var plan = DeterministicPlanner.Plan(question, _demo.Catalog, SharedDemoWarehouse.Today);
             Assert.True(plan is not null, $"No plan for the example \"{question}\"");
             Assert.Empty(PlanValidator.Validate(plan, _demo.Catalog));
             var decision = SqlGate.Evaluate(plan.Steps[0].Sql, _demo.Gate);
@@ -65,7 +66,7 @@ public sealed partial class PlannerQuestionTests
             .Append("Top 5 users by revenue in the last 7 days").Append("New users by email_opt_in");
         foreach (var question in questions)
         {
-            if (DeterministicPlanner.Plan(question, _demo.Catalog) is { } plan)
+            if (DeterministicPlanner.Plan(question, _demo.Catalog, SharedDemoWarehouse.Today) is { } plan)
             {
                 Assert.DoesNotMatch(PiiColumn(), plan.Steps[0].Sql);
             }
@@ -75,7 +76,7 @@ public sealed partial class PlannerQuestionTests
     [Fact]
     public void A_plan_says_its_window_and_its_risks()
     {
-        var plan = DeterministicPlanner.Plan("What is our DAU?", _demo.Catalog)!;
+        var plan = DeterministicPlanner.Plan("What is our DAU?", _demo.Catalog, SharedDemoWarehouse.Today)!;
 
         Assert.Contains("the last 30 days", plan.Goal, StringComparison.Ordinal);
         Assert.Contains("the last 30 days", plan.Steps[0].Description, StringComparison.Ordinal);
@@ -94,7 +95,7 @@ public sealed partial class PlannerQuestionTests
         {
             Values = [.. _demo.Catalog.Values.Select(v => v.Column == "channel" ? v with { Values = [.. v.Values, Hostile, "O'Brien"] } : v)],
         };
-        var plan = DeterministicPlanner.Plan($"Revenue from the \"{Hostile}\" channel in the last 7 days", catalog);
+        var plan = DeterministicPlanner.Plan($"Revenue from the \"{Hostile}\" channel in the last 7 days", catalog, SharedDemoWarehouse.Today);
 
         Assert.NotNull(plan);
         Assert.Empty(PlanValidator.Validate(plan, catalog));
@@ -108,7 +109,7 @@ public sealed partial class PlannerQuestionTests
         var (actual, expected) = answers.Run(decision.Print(SqlDialect.DuckDb)!, "SELECT SUM(o.amount) AS revenue FROM analytics.orders o WHERE false");
         PlannerAnswerTests.AssertSameAnswer(expected, actual, plan.Steps[0].Sql);
 
-        var apostrophe = DeterministicPlanner.Plan("Orders from the \"O'Brien\" channel in the last 7 days", catalog);
+        var apostrophe = DeterministicPlanner.Plan("Orders from the \"O'Brien\" channel in the last 7 days", catalog, SharedDemoWarehouse.Today);
         Assert.NotNull(apostrophe);
         Assert.Contains(@"u.channel = 'O\'Brien'", apostrophe.Steps[0].Sql, StringComparison.Ordinal);
     }
@@ -118,8 +119,8 @@ public sealed partial class PlannerQuestionTests
     {
         const string Question = "Revenue from the \"x' OR '1'='1\" channel in the last 7 days";
 
-        Assert.Null(DeterministicPlanner.Plan(Question, _demo.Catalog));
-        var ask = DeterministicPlanner.Clarify(Question, _demo.Catalog);
+        Assert.Null(DeterministicPlanner.Plan(Question, _demo.Catalog, SharedDemoWarehouse.Today));
+        var ask = DeterministicPlanner.Clarify(Question, _demo.Catalog, SharedDemoWarehouse.Today);
         Assert.NotNull(ask);
         Assert.Contains("x' OR '1'='1", ask.UnusedWords);
     }
@@ -130,7 +131,7 @@ public sealed partial class PlannerQuestionTests
     public async Task A_replan_that_would_have_to_drop_a_filter_or_split_the_question_names_gives_no_plan(string question, string error)
     {
         // Dropping part of the question would answer another one: the run asks instead (issue 9).
-        Assert.NotNull(DeterministicPlanner.Plan(question, _demo.Catalog));
+        Assert.NotNull(DeterministicPlanner.Plan(question, _demo.Catalog, SharedDemoWarehouse.Today));
 
         var plan = await new DeterministicPlanner().PlanAsync(question, _demo.Catalog, [error], CancellationToken.None);
 
@@ -164,7 +165,7 @@ public sealed partial class PlannerQuestionTests
     [Fact]
     public void The_validator_rejects_a_plan_that_drops_a_filter_the_question_names_or_counts_another_subject()
     {
-        var plan = DeterministicPlanner.Plan("Total revenue from paid social users in the last 30 days", _demo.Catalog)!;
+        var plan = DeterministicPlanner.Plan("Total revenue from paid social users in the last 30 days", _demo.Catalog, SharedDemoWarehouse.Today)!;
         Assert.Empty(PlanValidator.Validate(plan, _demo.Catalog));
 
         // The issue's failure: the channel filter silently dropped from the SQL.

@@ -6,7 +6,7 @@ namespace Autopilot.Tests.Agent.Planning;
 /// Everyday questions over the demo warehouse beyond <see cref="PlannerAnswerTests.Questions"/>, each with the SQL a
 /// person wrote by hand to answer it (run on DuckDB), and questions the planner must ask about or refuse — never answer.
 /// </summary>
-internal static class QuestionBank
+internal static partial class QuestionBank
 {
     private const string Ts = "\"timestamp\"";
     private const string OrdersWithUsers = "analytics.orders o JOIN analytics.users u ON u.user_id = o.user_id";
@@ -124,10 +124,92 @@ internal static class QuestionBank
             $"SELECT u.country AS country, SUM(o.amount) AS revenue FROM {OrdersWithUsers} WHERE o.status = 'refunded' AND {Days("o.created_at", 30)} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5");
         yield return ("Which channel had the most revenue last week?",
             $"SELECT u.channel AS channel, SUM(o.amount) AS revenue FROM {OrdersWithUsers} WHERE {Weeks("o.created_at", 1)} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1");
+
+        // People by what they lack: "never", "without", "no" (an anti-join), all the people unless the question filters them.
+        foreach (var row in Without().Concat(PerEntity()).Concat(Dates()).Concat(TwoSplits()))
+        {
+            yield return row;
+        }
+    }
+
+    // A measure per person, then averaged over the people with rows in the window; the total and their number beside it.
+    internal static IEnumerable<(string Question, string TruthSql)> PerEntity()
+    {
+        static string PerUser(string value, string from, string where, string people, string average, bool total = true) =>
+            $"WITH p AS (SELECT user_id, {value} AS v FROM {from} WHERE {where} GROUP BY user_id) "
+            + $"SELECT {(total ? $"SUM(v) AS total_{average.Split("_per_")[0].Replace("average_", string.Empty)}, " : string.Empty)}COUNT(*) AS {people}, AVG(v) AS {average} FROM p";
+
+        yield return ("Average number of events per active user in the last 7 days",
+            PerUser("COUNT(*)", "analytics.events", Days(Ts, 7), "active_users", "average_events_per_active_user"));
+        yield return ("Average number of events per active user in the last 30 days",
+            PerUser("COUNT(*)", "analytics.events", Days(Ts, 30), "active_users", "average_events_per_active_user"));
+        yield return ("Events per user yesterday", PerUser("COUNT(*)", "analytics.events", Days(Ts, 1), "users", "average_events_per_user"));
+        yield return ("Orders per user", PerUser("COUNT(*)", "analytics.orders", Days("created_at", 30), "users", "average_orders_per_user"));
+        yield return ("Average orders per customer last month",
+            PerUser("COUNT(*)", "analytics.orders", Months("created_at", 1), "customers", "average_orders_per_customer"));
+        yield return ("Average order value per customer in the last 30 days",
+            PerUser("AVG(amount)", "analytics.orders", Days("created_at", 30), "customers", "average_order_value_per_customer", total: false));
+        yield return ("Revenue per buyer last week", PerUser("SUM(amount)", "analytics.orders", Weeks("created_at", 1), "buyers", "average_revenue_per_buyer"));
+        yield return ("Purchase events per active user in the last 14 days",
+            PerUser("COUNT(*)", "analytics.events", $"event_name = 'purchase' AND {Days(Ts, 14)}", "active_users", "average_events_per_active_user"));
+        yield return ("Completed orders per customer in the last 30 days",
+            PerUser("COUNT(*)", "analytics.orders", $"status = 'completed' AND {Days("created_at", 30)}", "customers", "average_orders_per_customer"));
+        yield return ("Orders per user by country in the last 30 days",
+            $"WITH p AS (SELECT o.user_id, u.country, COUNT(*) AS v FROM {OrdersWithUsers} WHERE {Days("o.created_at", 30)} GROUP BY 1, 2) "
+            + "SELECT country, SUM(v) AS total_orders, COUNT(*) AS users, AVG(v) AS average_orders_per_user FROM p GROUP BY 1 ORDER BY 4 DESC, 1");
+    }
+
+    // Two splits at once: every (first, second) pair, ordered by the measure and then by both.
+    internal static IEnumerable<(string Question, string TruthSql)> TwoSplits()
+    {
+        yield return ("Revenue by channel and country in the last 30 days",
+            $"SELECT u.channel AS channel, u.country AS country, SUM(o.amount) AS revenue FROM {OrdersWithUsers} WHERE {Days("o.created_at", 30)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("Revenue by country and channel",
+            $"SELECT u.country AS country, u.channel AS channel, SUM(o.amount) AS revenue FROM {OrdersWithUsers} WHERE {Days("o.created_at", 30)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("Orders by status and country last week",
+            $"SELECT o.status AS status, u.country AS country, COUNT(*) AS orders FROM {OrdersWithUsers} WHERE {Weeks("o.created_at", 1)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("Orders by status by channel yesterday",
+            $"SELECT o.status AS status, u.channel AS channel, COUNT(*) AS orders FROM {OrdersWithUsers} WHERE {Days("o.created_at", 1)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("Users by country and channel", "SELECT country, channel, COUNT(*) AS users FROM analytics.users GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("Active users by channel and country in the last 7 days",
+            $"SELECT u.channel AS channel, u.country AS country, COUNT(DISTINCT e.user_id) AS active_users FROM {EventsWithUsers} WHERE {Days("e." + Ts, 7)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("New users by channel and country last month",
+            $"SELECT channel, country, COUNT(*) AS new_users FROM analytics.users WHERE {Months("created_at", 1)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("Completed orders by country and channel in the last 7 days",
+            $"SELECT u.country AS country, u.channel AS channel, COUNT(*) AS orders FROM {OrdersWithUsers} WHERE o.status = 'completed' AND {Days("o.created_at", 7)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2");
+        yield return ("Orders by status by month",
+            $"SELECT CAST(date_trunc('month', created_at) AS DATE) AS month_start, status, COUNT(*) AS orders FROM analytics.orders WHERE {Months("created_at", 3)} GROUP BY 1, 2 ORDER BY 1, 2");
+    }
+
+    private static IEnumerable<(string Question, string TruthSql)> Without()
+    {
+        const string NoOrder = "NOT EXISTS (SELECT 1 FROM analytics.orders o WHERE o.user_id = u.user_id";
+        const string NoEvent = "NOT EXISTS (SELECT 1 FROM analytics.events e WHERE e.user_id = u.user_id";
+        yield return ("How many users have never placed an order?", $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoOrder})");
+        yield return ("Users without orders", $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoOrder})");
+        yield return ("Customers who never ordered", $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoOrder})");
+        yield return ("Users who never purchased in the last 30 days",
+            $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoOrder} AND {Days("o.created_at", 30)})");
+        yield return ("Users without events in the last 7 days",
+            $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoEvent} AND {Days("e." + Ts, 7)})");
+        yield return ("How many users had no activity last week?",
+            $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoEvent} AND {Weeks("e." + Ts, 1)})");
+        yield return ("Users with no purchase events in the last 30 days",
+            $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoEvent} AND e.event_name = 'purchase' AND {Days("e." + Ts, 30)})");
+        yield return ("Users who never placed a completed order",
+            $"SELECT COUNT(*) AS users FROM analytics.users u WHERE {NoOrder} AND o.status = 'completed')");
+        yield return ("Users from paid social who never placed an order",
+            $"SELECT COUNT(*) AS users FROM analytics.users u WHERE u.channel = 'paid_social' AND {NoOrder})");
+        yield return ("Users by country who never placed an order",
+            $"SELECT country, COUNT(*) AS users FROM analytics.users u WHERE {NoOrder}) GROUP BY 1 ORDER BY 2 DESC, 1");
+        yield return ("Users in DE without orders in the last 14 days",
+            $"SELECT COUNT(*) AS users FROM analytics.users u WHERE u.country = 'DE' AND {NoOrder} AND {Days("o.created_at", 14)})");
     }
 
     /// <summary>Questions with a word no plan can use, a value the data does not hold, or no single reading: never a query_result.</summary>
-    public static IReadOnlyList<string> NotAnswered { get; } =
+    public static IReadOnlyList<string> NotAnswered { get; } = [.. Fixed(), .. UncoveredDates()];
+
+    private static IReadOnlyList<string> Fixed() =>
     [
         // Values the data does not hold.
         "How many paid orders last week?",
@@ -157,16 +239,24 @@ internal static class QuestionBank
         "Refund amount last week",
         "Profit by country last month",
 
-        // Negations, per-entity averages, dates and groupings not read yet.
-        "How many users have never placed an order?",
-        "Users without orders",
-        "Users who never purchased in the last 30 days",
-        "Average number of events per active user in the last 7 days",
-        "Average orders per customer last month",
-        "Revenue on 2026-11-01",
-        "Orders in March",
-        "Revenue in Q3",
+        // Negations of what no table holds, or of rows rather than people.
+        "Users who never logged in",
+        "Users without a login event",
+        "Orders that never shipped",
+        "Users who never churned",
+        "Users without orders per day",
+
+        // Per-entity averages, dates and groupings not read yet.
+        "Orders per active user in the last 7 days",
+        "Events per paying user last week",
+        "Revenue per user per day",
+        "Average events per session last week",
         "Revenue per quarter",
+        "Quarterly revenue",
+        "Top 5 countries by revenue by channel",
+        "Revenue by country and channel and status",
+        "Revenue by country and channel this week vs last week",
+        "Orders per user by status and country",
         "Orders in the last 24 hours",
 
         // No subject, or not a read of the data.
@@ -177,7 +267,6 @@ internal static class QuestionBank
         "Delete all users",
         "What's the weather in Paris?",
         "What is the status of orders?",
-        "Orders per user",
         "Show me the funnel",
         "Funnel login → checkout → purchase in the last 30 days",
     ];

@@ -1,3 +1,4 @@
+using Autopilot.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Globalization;
 using Autopilot.Core.Agent.Planning;
@@ -39,9 +40,9 @@ public sealed class QuestionBankTests
     [MemberData(nameof(Answered))]
     public void A_bank_question_is_answered_as_its_hand_written_sql_answers(string question, string truthSql)
     {
-        var plan = DeterministicPlanner.Plan(question, _demo.Catalog);
+        var plan = DeterministicPlanner.Plan(question, _demo.Catalog, SharedDemoWarehouse.Today);
 
-        Assert.True(plan is not null, $"No plan; the run would ask: {DeterministicPlanner.Clarify(question, _demo.Catalog)?.Summary} {string.Join(", ", DeterministicPlanner.Clarify(question, _demo.Catalog)?.UnusedWords ?? [])}");
+        Assert.True(plan is not null, $"No plan; the run would ask: {DeterministicPlanner.Clarify(question, _demo.Catalog, SharedDemoWarehouse.Today)?.Summary} {string.Join(", ", DeterministicPlanner.Clarify(question, _demo.Catalog, SharedDemoWarehouse.Today)?.UnusedWords ?? [])}");
         Assert.Empty(PlanValidator.Validate(plan, _demo.Catalog));
         Assert.Empty(QuestionAccounting.Check(question, plan, _demo.Catalog).Unused);
         var decision = SqlGate.Evaluate(plan.Steps[0].Sql, _demo.Gate);
@@ -55,7 +56,7 @@ public sealed class QuestionBankTests
     [MemberData(nameof(NotAnswered))]
     public void A_bank_question_with_words_no_plan_can_use_gets_no_plan(string question)
     {
-        var plan = DeterministicPlanner.Plan(question, _demo.Catalog);
+        var plan = DeterministicPlanner.Plan(question, _demo.Catalog, SharedDemoWarehouse.Today);
 
         Assert.True(plan is null, $"Planned (and would answer) as: {plan?.Goal}\n{plan?.Steps[0].Sql}");
     }
@@ -74,7 +75,7 @@ public sealed class QuestionBankTests
         {
             // Answer latency: plan (reading, accounting, SQL), validate, gate, print for DuckDB, run on DuckDB.
             var clock = Stopwatch.StartNew();
-            var plan = DeterministicPlanner.Plan(question, _demo.Catalog);
+            var plan = DeterministicPlanner.Plan(question, _demo.Catalog, SharedDemoWarehouse.Today);
             ResultTable? result = null;
             string? printed = null;
             if (plan is not null && PlanValidator.Validate(plan, _demo.Catalog).Count == 0)
@@ -86,7 +87,7 @@ public sealed class QuestionBankTests
             clock.Stop();
             if (plan is null)
             {
-                if (DeterministicPlanner.Clarify(question, _demo.Catalog) is null)
+                if (DeterministicPlanner.Clarify(question, _demo.Catalog, SharedDemoWarehouse.Today) is null)
                 {
                     refused++;
                 }
