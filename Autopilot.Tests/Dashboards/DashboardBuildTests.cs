@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Autopilot.Core.Artifacts;
-using Autopilot.Core.Connectors;
 using Autopilot.Core.Dashboards;
 using Autopilot.Core.Workflows;
 using Autopilot.Tests.Agent.Planning;
 using Autopilot.Tests.Infrastructure;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Autopilot.Tests.Dashboards;
@@ -24,16 +22,7 @@ public sealed class DashboardBuildTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _engine.DisposeAsync();
 
-    private async Task<JsonObject> BuildAsync(string tenant)
-    {
-        var connectionId = ConnectionStore.IdFor(tenant);
-        var launch = await _engine.Services.GetRequiredService<WorkflowLauncher>().LaunchAsync(_engine.Client, tenant, WorkflowKinds.Dashboard, connectionId,
-            ticket => new DashboardBuildInput(ticket, connectionId), CancellationToken.None);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var done = await _engine.Client.WaitForInstanceCompletionAsync(launch.WorkflowId, getInputsAndOutputs: true, timeout.Token);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-        return JsonNode.Parse(done.SerializedOutput!)!.AsObject();
-    }
+    private async Task<JsonObject> BuildAsync(string tenant) => (await DashboardRuns.BuildAsync(_engine, tenant)).Body;
 
     [Fact]
     public async Task A_first_build_profiles_then_stores_each_dashboard_with_checked_numbers_and_a_second_build_makes_version_two()

@@ -1,11 +1,9 @@
 using System.Text.Json.Nodes;
 using Autopilot.Core.Artifacts;
-using Autopilot.Core.Connectors;
 using Autopilot.Core.Dashboards;
 using Autopilot.Core.Workflows;
 using Autopilot.Tests.Dashboards.Metabase;
 using Autopilot.Tests.Infrastructure;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Autopilot.Tests.Dashboards;
@@ -37,16 +35,7 @@ public sealed class DashboardMetabaseTests : IAsyncLifetime
         await _metabase.DisposeAsync();
     }
 
-    private async Task<(string WorkflowId, JsonObject Body)> BuildAsync(string tenant)
-    {
-        var connectionId = ConnectionStore.IdFor(tenant);
-        var launch = await _engine.Services.GetRequiredService<WorkflowLauncher>().LaunchAsync(_engine.Client, tenant, WorkflowKinds.Dashboard, connectionId,
-            ticket => new DashboardBuildInput(ticket, connectionId), CancellationToken.None);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var done = await _engine.Client.WaitForInstanceCompletionAsync(launch.WorkflowId, getInputsAndOutputs: true, timeout.Token);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-        return (launch.WorkflowId, JsonNode.Parse(done.SerializedOutput!)!.AsObject());
-    }
+    private Task<(string WorkflowId, JsonObject Body)> BuildAsync(string tenant) => DashboardRuns.BuildAsync(_engine, tenant);
 
     [Fact]
     public async Task Builds_publish_each_dashboard_in_the_tenants_collection_and_a_rebuild_replaces_cards_without_duplicates()

@@ -1,11 +1,7 @@
 using System.Text.Json.Nodes;
+using Autopilot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Autopilot.Tests.Agent.Llm;
 
@@ -37,16 +33,11 @@ internal sealed class FakeChatCompletionsServer : IAsyncDisposable
     public static async Task<FakeChatCompletionsServer> StartAsync()
     {
         var server = new FakeChatCompletionsServer();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapPost("/v1/chat/completions", server.AnswerAsync);
-        app.MapPost("/openai/v1/chat/completions", server.AnswerAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
-        server._app = app;
+        (server._app, server.BaseUri) = await LoopbackApp.StartAsync(app =>
+        {
+            app.MapPost("/v1/chat/completions", server.AnswerAsync);
+            app.MapPost("/openai/v1/chat/completions", server.AnswerAsync);
+        });
         return server;
     }
 

@@ -1,13 +1,9 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using Autopilot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Autopilot.Tests.Warehouse.BigQuery.Fake;
 
@@ -57,15 +53,7 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
     public static async Task<FakeBigQueryServer> StartAsync(RSA? signingKey = null)
     {
         var server = new FakeBigQueryServer(signingKey);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        server.Map(app);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
-        server._app = app;
+        (server._app, server.BaseUri) = await LoopbackApp.StartAsync(app => server.Map(app));
         return server;
     }
 
