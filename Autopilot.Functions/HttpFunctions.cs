@@ -30,6 +30,9 @@ public sealed class HttpFunctions(ApiDispatcher api)
     [Function(RouteNames.StartProfile)]
     public Task<ApiResult> StartProfile([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/workflows/profile")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.StartProfile, req, client);
 
+    [Function(RouteNames.StartDashboard)]
+    public Task<ApiResult> StartDashboard([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/workflows/dashboard")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.StartDashboard, req, client);
+
     [Function(RouteNames.ListWorkflowRuns)]
     public Task<ApiResult> ListWorkflowRuns([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/workflows/runs")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ListWorkflowRuns, req, client);
 

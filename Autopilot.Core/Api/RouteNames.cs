@@ -9,6 +9,7 @@ public static class RouteNames
     public const string DisconnectConnector = "DisconnectConnector";
     public const string ReencryptCredentials = "ReencryptCredentials";
     public const string StartProfile = "StartProfile";
+    public const string StartDashboard = "StartDashboard";
     public const string ListWorkflowRuns = "ListWorkflowRuns";
     public const string WorkflowStatus = "WorkflowStatus";
     public const string StartFaultTest = "StartFaultTest";

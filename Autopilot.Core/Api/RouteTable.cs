@@ -22,6 +22,7 @@ public static class RouteTable
         new(RouteNames.DisconnectConnector, "POST", "api/v1/connectors/{connection_id}/disconnect", RouteAccess.Admin, TenantSource.QueryOrgId, ConnectorEndpoints.Disconnect),
         new(RouteNames.ReencryptCredentials, "POST", "api/v1/connectors/reencrypt", RouteAccess.Admin, TenantSource.QueryOrgId, CredentialRotationEndpoints.Reencrypt),
         new(RouteNames.StartProfile, "POST", "api/v1/workflows/profile", RouteAccess.Member, TenantSource.QueryOrgId, WorkflowEndpoints.StartProfile),
+        new(RouteNames.StartDashboard, "POST", "api/v1/workflows/dashboard", RouteAccess.Member, TenantSource.QueryOrgId, WorkflowEndpoints.StartDashboard),
         new(RouteNames.ListWorkflowRuns, "GET", "api/v1/workflows/runs", RouteAccess.Member, TenantSource.QueryOrgId, WorkflowEndpoints.ListRuns),
         new(RouteNames.WorkflowStatus, "GET", "api/v1/workflows/{workflow_id}/status", RouteAccess.Member, TenantSource.QueryOrgId, WorkflowEndpoints.Status),
         new(RouteNames.StartFaultTest, "POST", "api/v1/workflows/fault-test", RouteAccess.Member, TenantSource.QueryOrgId, WorkflowEndpoints.StartFaultTest) { Bind = WorkflowEndpoints.BindFaultTest },

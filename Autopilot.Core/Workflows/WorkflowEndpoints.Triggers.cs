@@ -2,6 +2,7 @@ using System.Text.Json;
 using Autopilot.Core.Api;
 using Autopilot.Core.Audit;
 using Autopilot.Core.Connectors;
+using Autopilot.Core.Dashboards;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Workflows.Testing;
@@ -28,6 +29,28 @@ public static partial class WorkflowEndpoints
         var sampling = string.Equals(context.Query("sampling"), "true", StringComparison.OrdinalIgnoreCase);
         var launch = await context.Service<WorkflowLauncher>().LaunchAsync(context.Durable, tenant, WorkflowKinds.Profile, connectionId,
             ticket => new ProfileRunInput(ticket, connectionId, sampling, SkipOnError: false), context.Cancellation);
+        return await WorkflowResponses.AnswerAsync(context, launch, wait);
+    }
+
+    /// <summary>
+    /// <c>POST /api/v1/workflows/dashboard</c>: admits (or queues) and starts <see cref="DashboardBuildOrchestration"/>, which
+    /// profiles first when the tenant has no catalog. A build that fails answers the partial-failure body with a retry
+    /// action (the seed's 500, DASH-10, is gone).
+    /// </summary>
+    public static async Task<ApiResult> StartDashboard(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var tenant = context.Tenant;
+        var wait = WorkflowResponses.WaitFor(context);
+        var connectionId = ConnectionStore.IdFor(tenant);
+        var connection = await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation);
+        if (connection is { Status: ConnectionStatus.Disconnected })
+        {
+            throw new ApiException(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before building dashboards");
+        }
+
+        var launch = await context.Service<WorkflowLauncher>().LaunchAsync(context.Durable, tenant, WorkflowKinds.Dashboard, connectionId,
+            ticket => new DashboardBuildInput(ticket, connectionId), context.Cancellation);
         return await WorkflowResponses.AnswerAsync(context, launch, wait);
     }
 
