@@ -17,19 +17,9 @@ public static partial class WorkflowEndpoints
     public static async Task<ApiResult> StartProfile(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tenant = context.Tenant;
-        var wait = WorkflowResponses.WaitFor(context);
-        var connectionId = ConnectionStore.IdFor(tenant);
-        var connection = await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation);
-        if (connection is { Status: ConnectionStatus.Disconnected })
-        {
-            throw new ApiException(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before profiling");
-        }
-
         var sampling = string.Equals(context.Query("sampling"), "true", StringComparison.OrdinalIgnoreCase);
-        var launch = await context.Service<WorkflowLauncher>().LaunchAsync(context.Durable, tenant, WorkflowKinds.Profile, connectionId,
-            ticket => new ProfileRunInput(ticket, connectionId, sampling, SkipOnError: false), context.Cancellation);
-        return await WorkflowResponses.AnswerAsync(context, launch, wait);
+        return await LaunchOnConnectionAsync(context, WorkflowKinds.Profile, "profiling",
+            (ticket, connectionId) => new ProfileRunInput(ticket, connectionId, sampling, SkipOnError: false));
     }
 
     /// <summary>
@@ -40,17 +30,24 @@ public static partial class WorkflowEndpoints
     public static async Task<ApiResult> StartDashboard(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return await LaunchOnConnectionAsync(context, WorkflowKinds.Dashboard, "building dashboards",
+            (ticket, connectionId) => new DashboardBuildInput(ticket, connectionId));
+    }
+
+    /// <summary>Admits and starts work on the tenant's warehouse connection; a disconnected one is a 409 naming <paramref name="doing"/>.</summary>
+    private static async Task<ApiResult> LaunchOnConnectionAsync(ApiContext context, WorkflowKind kind, string doing, Func<Admission.WorkflowTicket, string, IWorkflowInput> input)
+    {
         var tenant = context.Tenant;
         var wait = WorkflowResponses.WaitFor(context);
         var connectionId = ConnectionStore.IdFor(tenant);
         var connection = await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation);
         if (connection is { Status: ConnectionStatus.Disconnected })
         {
-            throw new ApiException(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before building dashboards");
+            throw new ApiException(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before {doing}");
         }
 
-        var launch = await context.Service<WorkflowLauncher>().LaunchAsync(context.Durable, tenant, WorkflowKinds.Dashboard, connectionId,
-            ticket => new DashboardBuildInput(ticket, connectionId), context.Cancellation);
+        var launch = await context.Service<WorkflowLauncher>().LaunchAsync(context.Durable, tenant, kind, connectionId,
+            ticket => input(ticket, connectionId), context.Cancellation);
         return await WorkflowResponses.AnswerAsync(context, launch, wait);
     }
 
