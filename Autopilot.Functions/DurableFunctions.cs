@@ -4,6 +4,7 @@ using Autopilot.Core.Agent;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Dashboards;
 using Autopilot.Core.Engine;
+using Autopilot.Core.Memos;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Queries;
 using Autopilot.Core.Warehouse;
@@ -46,6 +47,9 @@ public static class DurableFunctions
 
     [Function(nameof(DashboardBuildOrchestration))]
     public static Task<JsonObject> DashboardBuild([OrchestrationTrigger] TaskOrchestrationContext ctx) => new DashboardBuildOrchestration().RunAsync(ctx, ctx.GetInput<DashboardBuildInput>()!);
+
+    [Function(nameof(WeeklyMemoOrchestration))]
+    public static Task<JsonObject> WeeklyMemo([OrchestrationTrigger] TaskOrchestrationContext ctx) => new WeeklyMemoOrchestration().RunAsync(ctx, ctx.GetInput<WeeklyMemoInput>()!);
 
     [Function(nameof(SelectDashboardsActivity))]
     public static Task<IReadOnlyList<DashboardSpec>> SelectDashboards([ActivityTrigger] DashboardStepInput input, string instanceId, FunctionContext fc) => Create<SelectDashboardsActivity>(fc).RunAsync(Context(nameof(SelectDashboardsActivity), instanceId), input);

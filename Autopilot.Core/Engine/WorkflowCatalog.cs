@@ -2,6 +2,7 @@ using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Dashboards;
+using Autopilot.Core.Memos;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Queries;
 using Autopilot.Core.Workflows.Testing;
@@ -22,6 +23,7 @@ public static class WorkflowCatalog
         typeof(AgentRunOrchestration),
         typeof(QueryRunOrchestration),
         typeof(DashboardBuildOrchestration),
+        typeof(WeeklyMemoOrchestration),
         typeof(CredentialReencryptOrchestration),
     ];
 

@@ -1,4 +1,5 @@
 using Autopilot.Core.Dashboards;
+using Autopilot.Core.Memos;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Workflows.Testing;
 
@@ -13,6 +14,9 @@ public static class WorkflowKinds
     public static WorkflowKind Dashboard { get; } = new(
         WorkflowTypes.Dashboard, nameof(DashboardBuildOrchestration), typeof(DashboardBuildInput), new HashSet<string>());
 
+    public static WorkflowKind Memo { get; } = new(
+        WorkflowTypes.Memo, nameof(WeeklyMemoOrchestration), typeof(WeeklyMemoInput), new HashSet<string>());
+
     /// <summary>Fault injection for tests; reachable over HTTP only with AUTOPILOT_ENABLE_TEST_WORKFLOWS=true.</summary>
     public static WorkflowKind FaultTest { get; } = new(
         WorkflowTypes.FaultTest, nameof(FaultInjectionOrchestration), typeof(FaultInjectionInput), FaultInjectionOrchestration.SkippableSteps);
@@ -21,6 +25,7 @@ public static class WorkflowKinds
     {
         WorkflowTypes.Profile => Profile,
         WorkflowTypes.Dashboard => Dashboard,
+        WorkflowTypes.Memo => Memo,
         WorkflowTypes.FaultTest when includeTestKinds => FaultTest,
         _ => null,
     };
