@@ -1,3 +1,4 @@
+using Autopilot.Core.Artifacts;
 using Autopilot.Core.Audit;
 using Autopilot.Core.Catalog;
 using Autopilot.Core.Storage;
@@ -15,6 +16,7 @@ public sealed class StorageFactory
         Catalog = new CatalogStore(Tables);
         Runs = new WorkflowRunStore(Tables);
         Steps = new StepStore(Tables, TimeProvider.System);
+        Artifacts = new ArtifactStore(Tables, TimeProvider.System);
     }
 
     public TableStorage Tables { get; }
@@ -26,4 +28,6 @@ public sealed class StorageFactory
     public WorkflowRunStore Runs { get; }
 
     public StepStore Steps { get; }
+
+    public ArtifactStore Artifacts { get; }
 }
