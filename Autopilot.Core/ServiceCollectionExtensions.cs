@@ -51,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PendingWorkIndex>();
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<Artifacts.ArtifactStore>();
+        services.AddSingleton<Feedback.FeedbackStore>();
         services.AddSingleton<Dashboards.MetabaseClientFactory>();
         services.AddSingleton<TableAlertSink>();
         services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<TableAlertSink>());

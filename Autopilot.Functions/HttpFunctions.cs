@@ -95,4 +95,19 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.SetQueryLimits)]
     public Task<ApiResult> SetQueryLimits([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/queries/limits")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SetQueryLimits, req, client);
+
+    [Function(RouteNames.CreateFeedback)]
+    public Task<ApiResult> CreateFeedback([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/feedback")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.CreateFeedback, req, client);
+
+    [Function(RouteNames.FeedbackSummary)]
+    public Task<ApiResult> FeedbackSummary([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/feedback/summary")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.FeedbackSummary, req, client);
+
+    [Function(RouteNames.FeedbackProviderSummary)]
+    public Task<ApiResult> FeedbackProviderSummary([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/feedback/provider-summary")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.FeedbackProviderSummary, req, client);
+
+    [Function(RouteNames.FeedbackReview)]
+    public Task<ApiResult> FeedbackReview([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/feedback/review")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.FeedbackReview, req, client);
+
+    [Function(RouteNames.ResolveFeedback)]
+    public Task<ApiResult> ResolveFeedback([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/feedback/{feedback_id}/resolve")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ResolveFeedback, req, client);
 }

@@ -8,7 +8,9 @@ internal static class RequestedTenant
     public static string Read(TenantSource source, ApiContext context) => source switch
     {
         TenantSource.QueryOrgId => context.RequiredQuery("org_id"),
-        TenantSource.BodyOrgId => FromTypedBody(context.Body),
+        TenantSource.BodyOrgId => FromTypedBody(context.Body, "org_id"),
+        TenantSource.BodyTenantId => FromTypedBody(context.Body, "tenant_id"),
+        TenantSource.Caller => context.Identity.TenantId,
         TenantSource.BodyOrgIdOrEmpty => context.Body is { ValueKind: JsonValueKind.Object } body
             && body.TryGetProperty("org_id", out var org) && org.ValueKind == JsonValueKind.String
                 ? org.GetString()!
@@ -16,20 +18,20 @@ internal static class RequestedTenant
         _ => throw new InvalidOperationException($"Route {context.Route.Name} declares no tenant source."),
     };
 
-    private static string FromTypedBody(JsonElement? body)
+    private static string FromTypedBody(JsonElement? body, string field)
     {
         if (body is not { ValueKind: JsonValueKind.Object } value)
         {
             throw ValidationException.Invalid("body", "body", "model_attributes_type", "Input should be a valid dictionary or object", null);
         }
 
-        if (!value.TryGetProperty("org_id", out var org) || org.ValueKind == JsonValueKind.Null)
+        if (!value.TryGetProperty(field, out var org) || org.ValueKind == JsonValueKind.Null)
         {
-            throw ValidationException.Missing("body", "org_id");
+            throw ValidationException.Missing("body", field);
         }
 
         return org.ValueKind == JsonValueKind.String
             ? org.GetString()!
-            : throw ValidationException.Invalid("body", "org_id", "string_type", "Input should be a valid string", org.ToString());
+            : throw ValidationException.Invalid("body", field, "string_type", "Input should be a valid string", org.ToString());
     }
 }

@@ -31,4 +31,9 @@ public static class RouteNames
     public const string AgentRun = "AgentRun";
     public const string AgentRunStatus = "AgentRunStatus";
     public const string ApproveAgentRun = "ApproveAgentRun";
+    public const string CreateFeedback = "CreateFeedback";
+    public const string FeedbackSummary = "FeedbackSummary";
+    public const string FeedbackProviderSummary = "FeedbackProviderSummary";
+    public const string FeedbackReview = "FeedbackReview";
+    public const string ResolveFeedback = "ResolveFeedback";
 }

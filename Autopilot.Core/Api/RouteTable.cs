@@ -1,5 +1,6 @@
 using Autopilot.Core.Agent;
 using Autopilot.Core.Connectors;
+using Autopilot.Core.Feedback;
 using Autopilot.Core.Health;
 using Autopilot.Core.Pii;
 using Autopilot.Core.Queries;
@@ -43,6 +44,11 @@ public static class RouteTable
         new(RouteNames.SetQueryLimits, "POST", "api/v1/queries/limits", RouteAccess.Admin, TenantSource.QueryOrgId, QueryLimitsEndpoints.Set) { Bind = QueryLimitsEndpoints.BindLimits },
         new(RouteNames.AgentRun, "POST", "api/v1/agent/run", RouteAccess.Member, TenantSource.BodyOrgId, AgentEndpoints.Run) { Bind = AgentEndpoints.BindRun },
         new(RouteNames.AgentRunStatus, "GET", "api/v1/agent/runs/{run_id}", RouteAccess.Member, TenantSource.QueryOrgId, AgentEndpoints.Status),
+        new(RouteNames.CreateFeedback, "POST", "api/v1/feedback", RouteAccess.AnyRole, TenantSource.BodyTenantId, FeedbackEndpoints.Create) { Bind = FeedbackEndpoints.BindCreate },
+        new(RouteNames.FeedbackSummary, "GET", "api/v1/feedback/summary", RouteAccess.AnyRole, TenantSource.QueryOrgId, FeedbackEndpoints.Summary),
+        new(RouteNames.FeedbackProviderSummary, "GET", "api/v1/feedback/provider-summary", RouteAccess.Member, TenantSource.QueryOrgId, FeedbackEndpoints.ProviderSummary),
+        new(RouteNames.FeedbackReview, "GET", "api/v1/feedback/review", RouteAccess.Admin, TenantSource.QueryOrgId, FeedbackEndpoints.Review),
+        new(RouteNames.ResolveFeedback, "POST", "api/v1/feedback/{feedback_id}/resolve", RouteAccess.Admin, TenantSource.Caller, FeedbackEndpoints.Resolve) { Bind = FeedbackEndpoints.BindResolve },
         new(RouteNames.ApproveAgentRun, "POST", "api/v1/agent/runs/{run_id}/approve", RouteAccess.Member, TenantSource.QueryOrgId, AgentEndpoints.Approve),
     ];
 }

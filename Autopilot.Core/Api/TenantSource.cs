@@ -14,4 +14,13 @@ public enum TenantSource
 
     /// <summary>Free-form body's <c>org_id</c>: absent counts as the empty string, which then fails the scope check (403).</summary>
     BodyOrgIdOrEmpty,
+
+    /// <summary>Typed body's <c>tenant_id</c>, required (feedback, spec §10.1): like <see cref="BodyOrgId"/>.</summary>
+    BodyTenantId,
+
+    /// <summary>
+    /// The caller's own tenant: the route names no org (e.g. resolving feedback by id), so it acts inside the identity's
+    /// tenant and can reach nothing of another.
+    /// </summary>
+    Caller,
 }

@@ -27,6 +27,7 @@ public sealed record RouteAccessCase(ApiRoute Route, string? Role, bool OwnTenan
         [RouteNames.RetryWorkflow] = ("&workflow_type=profile", "{}"),
         [RouteNames.ConfirmPiiReview] = ("", "[]"),
         [RouteNames.StartFaultTest] = ("", """{"steps":1,"step_delay_ms":0}"""),
+        [RouteNames.CreateFeedback] = ("", """{"user_id":"u1","artifact_id":"chat_1","artifact_version":1,"artifact_type":"chat","feedback_type":"positive"}"""),
     };
 
     public static IEnumerable<RouteAccessCase> For(ApiRoute route) =>
@@ -38,7 +39,9 @@ public sealed record RouteAccessCase(ApiRoute Route, string? Role, bool OwnTenan
     /// <summary>The route's own tenant for this run, so one route's accepted calls cannot change another's.</summary>
     public static string TenantOf(ApiRoute route, string run) => $"org_mx_{run}_{route.Name.ToLowerInvariant()}";
 
-    public bool Allowed => Route.Access == RouteAccess.Public || (Role is not null && OwnTenant && Rank(Role) >= Required(Route.Access));
+    /// <summary>A route acting on the caller's own tenant names none, so "another tenant" cannot be asked for there.</summary>
+    public bool Allowed => Route.Access == RouteAccess.Public
+        || (Role is not null && (OwnTenant || Route.Tenant == TenantSource.Caller) && Rank(Role) >= Required(Route.Access));
 
     /// <summary>Status the declaration implies for a refused cell; null for an allowed one (any 2xx/4xx but 401/403).</summary>
     public int? ExpectedRefusal => Allowed ? null : Role is null ? (Mode == AuthMode.Jwt ? 401 : 400) : 403;
@@ -51,10 +54,10 @@ public sealed record RouteAccessCase(ApiRoute Route, string? Role, bool OwnTenan
         var (extraQuery, rawBody) = Inputs.TryGetValue(Route.Name, out var input) ? input : ("", Route.Method == "POST" ? "{}" : null);
         var query = "?wait_seconds=0" + extraQuery + (Route.Tenant == TenantSource.QueryOrgId ? "&org_id=" + named : "");
         string? body = rawBody;
-        if (Route.Tenant is TenantSource.BodyOrgId or TenantSource.BodyOrgIdOrEmpty)
+        if (Route.Tenant is TenantSource.BodyOrgId or TenantSource.BodyOrgIdOrEmpty or TenantSource.BodyTenantId)
         {
             var json = JsonNode.Parse(rawBody ?? "{}")!.AsObject();
-            json["org_id"] = named;
+            json[Route.Tenant == TenantSource.BodyTenantId ? "tenant_id" : "org_id"] = named;
             body = json.ToJsonString();
         }
 
