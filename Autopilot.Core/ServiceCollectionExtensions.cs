@@ -53,8 +53,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Artifacts.ArtifactStore>();
         services.AddSingleton<Feedback.FeedbackStore>();
         services.AddSingleton<Dashboards.MetabaseClientFactory>();
-        services.AddSingleton<TableAlertSink>();
-        services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<TableAlertSink>());
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<AlertStore>());
         services.AddSingleton<WorkflowLauncher>();
         services.AddCostsAndCaching(settings.Service, settings.Costs, settings.Cache);
         services.AddTenantRateLimits(settings.RateLimits);

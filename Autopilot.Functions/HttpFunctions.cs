@@ -110,4 +110,28 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.ResolveFeedback)]
     public Task<ApiResult> ResolveFeedback([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/feedback/{feedback_id}/resolve")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ResolveFeedback, req, client);
+
+    [Function(RouteNames.RaiseAlert)]
+    public Task<ApiResult> RaiseAlert([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alerts")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.RaiseAlert, req, client);
+
+    [Function(RouteNames.ListAlerts)]
+    public Task<ApiResult> ListAlerts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/alerts")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ListAlerts, req, client);
+
+    [Function(RouteNames.AcknowledgeAlert)]
+    public Task<ApiResult> AcknowledgeAlert([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alerts/{alert_id}/ack")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.AcknowledgeAlert, req, client);
+
+    [Function(RouteNames.SnoozeAlert)]
+    public Task<ApiResult> SnoozeAlert([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alerts/{alert_id}/snooze")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SnoozeAlert, req, client);
+
+    [Function(RouteNames.ResolveAlert)]
+    public Task<ApiResult> ResolveAlert([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alerts/{alert_id}/resolve")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ResolveAlert, req, client);
+
+    [Function(RouteNames.EscalateAlerts)]
+    public Task<ApiResult> EscalateAlerts([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alerts/escalate")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.EscalateAlerts, req, client);
+
+    [Function(RouteNames.AlertPolicy)]
+    public Task<ApiResult> AlertPolicy([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/alerts/policy")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.AlertPolicy, req, client);
+
+    [Function(RouteNames.SetAlertPolicy)]
+    public Task<ApiResult> SetAlertPolicy([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alerts/policy")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SetAlertPolicy, req, client);
 }

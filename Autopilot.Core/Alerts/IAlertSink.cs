@@ -1,7 +1,7 @@
 namespace Autopilot.Core.Alerts;
 
-/// <summary>Where workflow machinery raises alerts. The alerts feature routes and delivers them; this seam records them.</summary>
+/// <summary>Where workflow machinery raises alerts (AUTO-1..3): create, or update the live alert with the same dedupe key (ALERT-3).</summary>
 public interface IAlertSink
 {
-    Task RaiseAsync(string tenantId, AlertRequest alert, CancellationToken cancellation);
+    Task<Alert> RaiseAsync(string tenantId, AlertRequest alert, CancellationToken cancellation);
 }

@@ -36,4 +36,12 @@ public static class RouteNames
     public const string FeedbackProviderSummary = "FeedbackProviderSummary";
     public const string FeedbackReview = "FeedbackReview";
     public const string ResolveFeedback = "ResolveFeedback";
+    public const string RaiseAlert = "RaiseAlert";
+    public const string ListAlerts = "ListAlerts";
+    public const string AcknowledgeAlert = "AcknowledgeAlert";
+    public const string SnoozeAlert = "SnoozeAlert";
+    public const string ResolveAlert = "ResolveAlert";
+    public const string EscalateAlerts = "EscalateAlerts";
+    public const string AlertPolicy = "AlertPolicy";
+    public const string SetAlertPolicy = "SetAlertPolicy";
 }

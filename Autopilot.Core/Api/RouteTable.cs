@@ -1,4 +1,5 @@
 using Autopilot.Core.Agent;
+using Autopilot.Core.Alerts;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Feedback;
 using Autopilot.Core.Health;
@@ -44,6 +45,14 @@ public static class RouteTable
         new(RouteNames.SetQueryLimits, "POST", "api/v1/queries/limits", RouteAccess.Admin, TenantSource.QueryOrgId, QueryLimitsEndpoints.Set) { Bind = QueryLimitsEndpoints.BindLimits },
         new(RouteNames.AgentRun, "POST", "api/v1/agent/run", RouteAccess.Member, TenantSource.BodyOrgId, AgentEndpoints.Run) { Bind = AgentEndpoints.BindRun },
         new(RouteNames.AgentRunStatus, "GET", "api/v1/agent/runs/{run_id}", RouteAccess.Member, TenantSource.QueryOrgId, AgentEndpoints.Status),
+        new(RouteNames.RaiseAlert, "POST", "api/v1/alerts", RouteAccess.Member, TenantSource.BodyOrgId, AlertEndpoints.Raise) { Bind = AlertEndpoints.BindRaise },
+        new(RouteNames.ListAlerts, "GET", "api/v1/alerts", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.List),
+        new(RouteNames.AcknowledgeAlert, "POST", "api/v1/alerts/{alert_id}/ack", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.Acknowledge) { Bind = AlertEndpoints.BindAcknowledge },
+        new(RouteNames.SnoozeAlert, "POST", "api/v1/alerts/{alert_id}/snooze", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.Snooze) { Bind = AlertEndpoints.BindSnooze },
+        new(RouteNames.ResolveAlert, "POST", "api/v1/alerts/{alert_id}/resolve", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.Resolve),
+        new(RouteNames.EscalateAlerts, "POST", "api/v1/alerts/escalate", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.Escalate),
+        new(RouteNames.AlertPolicy, "GET", "api/v1/alerts/policy", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.Policy),
+        new(RouteNames.SetAlertPolicy, "POST", "api/v1/alerts/policy", RouteAccess.Admin, TenantSource.BodyOrgId, AlertEndpoints.SetPolicy) { Bind = AlertEndpoints.BindPolicy },
         new(RouteNames.CreateFeedback, "POST", "api/v1/feedback", RouteAccess.AnyRole, TenantSource.BodyTenantId, FeedbackEndpoints.Create) { Bind = FeedbackEndpoints.BindCreate },
         new(RouteNames.FeedbackSummary, "GET", "api/v1/feedback/summary", RouteAccess.AnyRole, TenantSource.QueryOrgId, FeedbackEndpoints.Summary),
         new(RouteNames.FeedbackProviderSummary, "GET", "api/v1/feedback/provider-summary", RouteAccess.Member, TenantSource.QueryOrgId, FeedbackEndpoints.ProviderSummary),

@@ -100,7 +100,7 @@ public static class FeedbackEndpoints
             artifact_type = record.ArtifactType,
             feedback_type = record.FeedbackType,
         }, context.Cancellation);
-        return ApiResult.Ok(new { id = record.Id, created_at = record.CreatedAt });
+        return ApiResult.Ok(new { id = record.Id, created_at = ApiTime.Format(record.CreatedAt) });
     }
 
     /// <summary><c>GET /api/v1/feedback/summary</c> (FB-2): counts per artifact type, and the prompts most often disliked.</summary>
@@ -163,7 +163,7 @@ public static class FeedbackEndpoints
                 channel = r.Channel,
                 resolved = r.Resolved,
                 resolved_by = r.ResolvedBy,
-                created_at = r.CreatedAt,
+                created_at = ApiTime.Format(r.CreatedAt),
             })
             .ToList();
         return ApiResult.Ok(new { org_id = tenant, count = items.Count, items });
@@ -201,7 +201,7 @@ public static class FeedbackEndpoints
         var resolved = await context.Service<FeedbackStore>().ResolveAsync(tenant, feedbackId, resolvedBy, context.Service<TimeProvider>().GetUtcNow(), context.Cancellation)
             ?? throw new ApiException(StatusCodes.Status404NotFound, "Feedback not found");
         await context.Service<AuditLog>().AppendAsync(tenant, "feedback_resolved", new { feedback_id = feedbackId, resolved_by = resolvedBy }, context.Cancellation);
-        return ApiResult.Ok(new { id = resolved.Id, resolved = true, resolved_at = resolved.ResolvedAt });
+        return ApiResult.Ok(new { id = resolved.Id, resolved = true, resolved_at = ApiTime.Format(resolved.ResolvedAt) });
     }
 
     private static string? ContextJson(FeedbackRequest request) =>

@@ -47,9 +47,9 @@ public sealed class FailureClassTests : IClassFixture<WorkflowServerFixture>
         Assert.Equal(["retry", "retry_with_sampling", "skip_and_continue"], body["available_actions"]!.AsArray().Select(a => a!["action"]!.GetValue<string>()));
         Assert.Equal(1, FaultTests.Attempts(body)["step_3"]);
 
-        var alerts = await new Autopilot.Core.Alerts.TableAlertSink(_fixture.Storage.Tables, TimeProvider.System).ListAsync(tenant, CancellationToken.None);
+        var alerts = await new Autopilot.Core.Alerts.AlertStore(_fixture.Storage.Tables, new Autopilot.Core.Tenants.TenantSettingsStore(_fixture.Storage.Tables), TimeProvider.System).ListAsync(tenant, null, CancellationToken.None);
         var alert = Assert.Single(alerts);
-        Assert.Equal(("P1", "workflow_partial_failure:fault_test:step_3"), (alert.Request.Severity, alert.Request.DedupeKey));
+        Assert.Equal(("P1", "workflow_partial_failure:fault_test:step_3"), (alert.Severity, alert.DedupeKey));
     }
 
     [Fact]

@@ -105,8 +105,8 @@ public sealed class ResumeAndDeadLetterTests : IClassFixture<WorkflowServerFixtu
         var (_, none) = await Http.SendAsync(HttpMethod.Get, $"api/v1/workflows/dead-letters?org_id={tenant}&to=2000-01-01", tenant, "member");
         Assert.Empty(none!["items"]!.AsArray());
 
-        var alerts = await new Autopilot.Core.Alerts.TableAlertSink(_fixture.Storage.Tables, TimeProvider.System).ListAsync(tenant, CancellationToken.None);
-        Assert.Contains(alerts, a => a.Request.Severity == "P0" && a.Request.DedupeKey == $"workflow_dead_letter:fault_test:{workflowId}");
+        var alerts = await new Autopilot.Core.Alerts.AlertStore(_fixture.Storage.Tables, new Autopilot.Core.Tenants.TenantSettingsStore(_fixture.Storage.Tables), TimeProvider.System).ListAsync(tenant, null, CancellationToken.None);
+        Assert.Contains(alerts, a => a.Severity == "P0" && a.DedupeKey == $"workflow_dead_letter:fault_test:{workflowId}");
 
         var (requeueStatus, requeued) = await Http.SendAsync(HttpMethod.Post,
             $"api/v1/workflows/dead-letters/{letter["dead_letter_id"]!.GetValue<string>()}/requeue?org_id={tenant}", tenant, "member");

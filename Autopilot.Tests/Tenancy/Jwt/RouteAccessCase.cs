@@ -27,6 +27,8 @@ public sealed record RouteAccessCase(ApiRoute Route, string? Role, bool OwnTenan
         [RouteNames.RetryWorkflow] = ("&workflow_type=profile", "{}"),
         [RouteNames.ConfirmPiiReview] = ("", "[]"),
         [RouteNames.StartFaultTest] = ("", """{"steps":1,"step_delay_ms":0}"""),
+        [RouteNames.RaiseAlert] = ("", """{"dedupe_key":"k1","title":"t","message":"m","severity":"P1"}"""),
+        [RouteNames.SetAlertPolicy] = ("", """{"policy":{"P1":5}}"""),
         [RouteNames.CreateFeedback] = ("", """{"user_id":"u1","artifact_id":"chat_1","artifact_version":1,"artifact_type":"chat","feedback_type":"positive"}"""),
     };
 

@@ -1,3 +1,0 @@
-namespace Autopilot.Core.Alerts;
-
-public sealed record RecordedAlert(string AlertId, string TenantId, AlertRequest Request, string Status, DateTimeOffset CreatedAt);
