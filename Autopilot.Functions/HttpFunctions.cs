@@ -95,4 +95,19 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.SetQueryLimits)]
     public Task<ApiResult> SetQueryLimits([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/queries/limits")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SetQueryLimits, req, client);
+
+    [Function(RouteNames.ListArtifacts)]
+    public Task<ApiResult> ListArtifacts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/artifacts")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ListArtifacts, req, client);
+
+    [Function(RouteNames.GetArtifact)]
+    public Task<ApiResult> GetArtifact([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/artifacts/{artifact_id}")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.GetArtifact, req, client);
+
+    [Function(RouteNames.ArtifactVersions)]
+    public Task<ApiResult> ArtifactVersions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/artifacts/{artifact_id}/versions")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ArtifactVersions, req, client);
+
+    [Function(RouteNames.ArtifactLineage)]
+    public Task<ApiResult> ArtifactLineage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/artifacts/{artifact_id}/lineage")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ArtifactLineage, req, client);
+
+    [Function(RouteNames.ArtifactDiff)]
+    public Task<ApiResult> ArtifactDiff([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/artifacts/{artifact_id}/diff")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ArtifactDiff, req, client);
 }

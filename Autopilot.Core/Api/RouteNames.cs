@@ -31,4 +31,9 @@ public static class RouteNames
     public const string AgentRun = "AgentRun";
     public const string AgentRunStatus = "AgentRunStatus";
     public const string ApproveAgentRun = "ApproveAgentRun";
+    public const string ListArtifacts = "ListArtifacts";
+    public const string GetArtifact = "GetArtifact";
+    public const string ArtifactVersions = "ArtifactVersions";
+    public const string ArtifactLineage = "ArtifactLineage";
+    public const string ArtifactDiff = "ArtifactDiff";
 }

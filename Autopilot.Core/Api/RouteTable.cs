@@ -1,4 +1,5 @@
 using Autopilot.Core.Agent;
+using Autopilot.Core.Artifacts;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Health;
 using Autopilot.Core.Pii;
@@ -44,5 +45,10 @@ public static class RouteTable
         new(RouteNames.AgentRun, "POST", "api/v1/agent/run", RouteAccess.Member, TenantSource.BodyOrgId, AgentEndpoints.Run) { Bind = AgentEndpoints.BindRun },
         new(RouteNames.AgentRunStatus, "GET", "api/v1/agent/runs/{run_id}", RouteAccess.Member, TenantSource.QueryOrgId, AgentEndpoints.Status),
         new(RouteNames.ApproveAgentRun, "POST", "api/v1/agent/runs/{run_id}/approve", RouteAccess.Member, TenantSource.QueryOrgId, AgentEndpoints.Approve),
+        new(RouteNames.ListArtifacts, "GET", "api/v1/artifacts", RouteAccess.AnyRole, TenantSource.QueryOrgId, ArtifactEndpoints.List) { Bind = ArtifactEndpoints.BindList },
+        new(RouteNames.GetArtifact, "GET", "api/v1/artifacts/{artifact_id}", RouteAccess.AnyRole, TenantSource.QueryOrgId, ArtifactEndpoints.Get),
+        new(RouteNames.ArtifactVersions, "GET", "api/v1/artifacts/{artifact_id}/versions", RouteAccess.AnyRole, TenantSource.QueryOrgId, ArtifactEndpoints.Versions),
+        new(RouteNames.ArtifactLineage, "GET", "api/v1/artifacts/{artifact_id}/lineage", RouteAccess.AnyRole, TenantSource.QueryOrgId, ArtifactEndpoints.Lineage),
+        new(RouteNames.ArtifactDiff, "GET", "api/v1/artifacts/{artifact_id}/diff", RouteAccess.AnyRole, TenantSource.QueryOrgId, ArtifactEndpoints.Diff) { Bind = ArtifactEndpoints.BindDiff },
     ];
 }
