@@ -110,4 +110,13 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.ArtifactDiff)]
     public Task<ApiResult> ArtifactDiff([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/artifacts/{artifact_id}/diff")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ArtifactDiff, req, client);
+
+    [Function(RouteNames.DashboardPage)]
+    public Task<ApiResult> DashboardPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboards/{artifact_id}")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.DashboardPage, req, client);
+
+    [Function(RouteNames.PageAsset)]
+    public Task<ApiResult> PageAsset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assets/{name}")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.PageAsset, req, client);
+
+    [Function(RouteNames.MemoPage)]
+    public Task<ApiResult> MemoPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "memos/{artifact_id}")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.MemoPage, req, client);
 }

@@ -36,4 +36,7 @@ public static class RouteNames
     public const string ArtifactVersions = "ArtifactVersions";
     public const string ArtifactLineage = "ArtifactLineage";
     public const string ArtifactDiff = "ArtifactDiff";
+    public const string DashboardPage = "DashboardPage";
+    public const string MemoPage = "MemoPage";
+    public const string PageAsset = "PageAsset";
 }

@@ -2,6 +2,7 @@ using Autopilot.Core.Agent;
 using Autopilot.Core.Artifacts;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Health;
+using Autopilot.Core.Pages;
 using Autopilot.Core.Pii;
 using Autopilot.Core.Queries;
 using Autopilot.Core.Workflows;
@@ -50,5 +51,8 @@ public static class RouteTable
         new(RouteNames.ArtifactVersions, "GET", "api/v1/artifacts/{artifact_id}/versions", RouteAccess.AnyRole, TenantSource.QueryOrgId, ArtifactEndpoints.Versions),
         new(RouteNames.ArtifactLineage, "GET", "api/v1/artifacts/{artifact_id}/lineage", RouteAccess.AnyRole, TenantSource.QueryOrgId, ArtifactEndpoints.Lineage),
         new(RouteNames.ArtifactDiff, "GET", "api/v1/artifacts/{artifact_id}/diff", RouteAccess.AnyRole, TenantSource.QueryOrgId, ArtifactEndpoints.Diff) { Bind = ArtifactEndpoints.BindDiff },
+        new(RouteNames.DashboardPage, "GET", "dashboards/{artifact_id}", RouteAccess.AnyRole, TenantSource.QueryOrgId, PageEndpoints.Dashboard) { RenderError = HtmlPage.Error },
+        new(RouteNames.MemoPage, "GET", "memos/{artifact_id}", RouteAccess.AnyRole, TenantSource.QueryOrgId, PageEndpoints.Memo) { RenderError = HtmlPage.Error },
+        new(RouteNames.PageAsset, "GET", "assets/{name}", RouteAccess.Public, TenantSource.None, PageAssets.Serve),
     ];
 }
