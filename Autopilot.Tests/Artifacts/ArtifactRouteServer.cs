@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Autopilot.Core.Artifacts;
+using Autopilot.Tests.Dashboards;
 using Autopilot.Tests.Infrastructure;
 
 namespace Autopilot.Tests.Artifacts;
@@ -39,16 +40,5 @@ public sealed class ArtifactRouteServer : IAsyncLifetime
     public Task<(int Status, JsonNode? Body)> GetAsync(string path, string? tenant = null, string role = "viewer") =>
         Http.SendAsync(HttpMethod.Get, path, tenant ?? Tenant, role);
 
-    private async Task<JsonNode> BuildAsync()
-    {
-        var (status, body) = await Http.SendAsync(HttpMethod.Post, $"api/v1/workflows/dashboard?org_id={Tenant}", Tenant, "member");
-        if (status == 202)
-        {
-            var run = await Http.WaitForRunAsync(Tenant, body!["workflow_id"]!.GetValue<string>(), TimeSpan.FromMinutes(3));
-            return run["result"]!;
-        }
-
-        Assert.True(status == 200, body?.ToJsonString());
-        return body!;
-    }
+    private Task<JsonNode> BuildAsync() => DashboardRuns.BuildOverHttpAsync(Http, Tenant);
 }
