@@ -134,4 +134,27 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.SetAlertPolicy)]
     public Task<ApiResult> SetAlertPolicy([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alerts/policy")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SetAlertPolicy, req, client);
+    [Function(RouteNames.ListArtifacts)]
+    public Task<ApiResult> ListArtifacts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/artifacts")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ListArtifacts, req, client);
+
+    [Function(RouteNames.GetArtifact)]
+    public Task<ApiResult> GetArtifact([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/artifacts/{artifact_id}")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.GetArtifact, req, client);
+
+    [Function(RouteNames.ArtifactVersions)]
+    public Task<ApiResult> ArtifactVersions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/artifacts/{artifact_id}/versions")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ArtifactVersions, req, client);
+
+    [Function(RouteNames.ArtifactLineage)]
+    public Task<ApiResult> ArtifactLineage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/artifacts/{artifact_id}/lineage")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ArtifactLineage, req, client);
+
+    [Function(RouteNames.ArtifactDiff)]
+    public Task<ApiResult> ArtifactDiff([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/artifacts/{artifact_id}/diff")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ArtifactDiff, req, client);
+
+    [Function(RouteNames.DashboardPage)]
+    public Task<ApiResult> DashboardPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboards/{artifact_id}")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.DashboardPage, req, client);
+
+    [Function(RouteNames.PageAsset)]
+    public Task<ApiResult> PageAsset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assets/{name}")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.PageAsset, req, client);
+
+    [Function(RouteNames.MemoPage)]
+    public Task<ApiResult> MemoPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "memos/{artifact_id}")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.MemoPage, req, client);
 }

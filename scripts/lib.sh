@@ -225,3 +225,22 @@ ap_stop_group() {
   fi
   wait "$pid" 2>/dev/null || true
 }
+
+# Installs Debian's chromium for the browser tests when /usr/bin/chromium is missing (root only); otherwise says
+# what to install. Playwright never downloads a browser here: the tests launch this one (AUTOPILOT_CHROMIUM overrides).
+ap_ensure_chromium() {
+  local browser=${AUTOPILOT_CHROMIUM:-/usr/bin/chromium}
+  [[ -x $browser ]] && return 0
+  if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+    ap_die "$browser not found (the browser tests need it). Install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set AUTOPILOT_CHROMIUM to a Chromium binary, and run again."
+  fi
+  ap_log "$browser not found: installing the Debian package (apt-get install chromium) for the browser tests ..."
+  local started=$SECONDS
+  {
+    DEBIAN_FRONTEND=noninteractive apt-get -qq -o DPkg::Lock::Timeout=120 update &&
+      DEBIAN_FRONTEND=noninteractive apt-get -qq -y -o DPkg::Lock::Timeout=120 \
+        install --no-install-recommends chromium fonts-dejavu-core >/dev/null
+  } || ap_die "apt-get install chromium failed"
+  [[ -x $browser ]] || ap_die "chromium is installed but $browser is still missing"
+  ap_log "installed $("$browser" --version 2>/dev/null || echo chromium) in $((SECONDS - started)) s"
+}

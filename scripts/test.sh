@@ -14,6 +14,7 @@ started=$SECONDS
 ap_require_tools
 ap_ensure_node_modules
 ap_ensure_redis_server
+ap_ensure_chromium
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/autopilot-test.XXXXXX")
 AP_AZURITE_PID=

@@ -55,6 +55,13 @@ public sealed class ApiDispatcher
     public async Task<ApiResult> DispatchAsync(string routeName, HttpContext http, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(http);
+        var route = _routes[routeName].Route;
+        var result = await AnswerAsync(routeName, http, client);
+        return result.Status >= 400 && route.RenderError is { } render ? render(result) : result;
+    }
+
+    private async Task<ApiResult> AnswerAsync(string routeName, HttpContext http, DurableTaskClient client)
+    {
         var (route, matcher) = _routes[routeName];
         // auth.Reason names the check under way, so a refusal one of them throws is audited with it.
         var auth = new AuthOutcome(_auth.Mode, route.Access == RouteAccess.Public ? "public" : "pending", null);

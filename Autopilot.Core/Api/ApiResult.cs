@@ -40,6 +40,12 @@ public sealed class ApiResult : IResult, IActionResult
 
     public static ApiResult PlainText(int status, string text) => new(status, text, "text/plain; charset=utf-8");
 
+    /// <summary>An HTML page (the app's own pages; the caller adds their security headers).</summary>
+    public static ApiResult Html(int status, string html) => new(status, html, "text/html; charset=utf-8");
+
+    /// <summary>A file's bytes as they are (static assets).</summary>
+    public static ApiResult File(byte[] content, string contentType) => new(StatusCodes.Status200OK, content, contentType);
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -54,6 +60,7 @@ public sealed class ApiResult : IResult, IActionResult
         return Body switch
         {
             null => Task.CompletedTask,
+            byte[] bytes => response.Body.WriteAsync(bytes, httpContext.RequestAborted).AsTask(),
             string text when ContentType.StartsWith("text/", StringComparison.Ordinal) => response.WriteAsync(text, httpContext.RequestAborted),
             _ => JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), AutopilotJson.Options, httpContext.RequestAborted),
         };

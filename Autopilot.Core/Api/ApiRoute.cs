@@ -12,4 +12,10 @@ public sealed record ApiRoute(string Name, string Method, string Template, Route
     /// order (spec §0.3). Its result is the handler's <see cref="ApiContext.Request{T}"/>.
     /// </summary>
     public Func<ApiContext, object>? Bind { get; init; }
+
+    /// <summary>
+    /// Optional: how the route answers its errors (every 4xx/5xx, from any stage) when JSON is not what its caller reads —
+    /// the app's HTML pages answer an error page. Null: the API's JSON <c>{"detail": ...}</c>.
+    /// </summary>
+    public Func<ApiResult, ApiResult>? RenderError { get; init; }
 }

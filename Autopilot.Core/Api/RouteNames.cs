@@ -44,4 +44,12 @@ public static class RouteNames
     public const string EscalateAlerts = "EscalateAlerts";
     public const string AlertPolicy = "AlertPolicy";
     public const string SetAlertPolicy = "SetAlertPolicy";
+    public const string ListArtifacts = "ListArtifacts";
+    public const string GetArtifact = "GetArtifact";
+    public const string ArtifactVersions = "ArtifactVersions";
+    public const string ArtifactLineage = "ArtifactLineage";
+    public const string ArtifactDiff = "ArtifactDiff";
+    public const string DashboardPage = "DashboardPage";
+    public const string MemoPage = "MemoPage";
+    public const string PageAsset = "PageAsset";
 }

@@ -1,8 +1,10 @@
 using Autopilot.Core.Agent;
 using Autopilot.Core.Alerts;
+using Autopilot.Core.Artifacts;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Feedback;
 using Autopilot.Core.Health;
+using Autopilot.Core.Pages;
 using Autopilot.Core.Pii;
 using Autopilot.Core.Queries;
 using Autopilot.Core.Workflows;
@@ -59,5 +61,13 @@ public static class RouteTable
         new(RouteNames.FeedbackReview, "GET", "api/v1/feedback/review", RouteAccess.Admin, TenantSource.QueryOrgId, FeedbackEndpoints.Review),
         new(RouteNames.ResolveFeedback, "POST", "api/v1/feedback/{feedback_id}/resolve", RouteAccess.Admin, TenantSource.Caller, FeedbackEndpoints.Resolve) { Bind = FeedbackEndpoints.BindResolve },
         new(RouteNames.ApproveAgentRun, "POST", "api/v1/agent/runs/{run_id}/approve", RouteAccess.Member, TenantSource.QueryOrgId, AgentEndpoints.Approve),
+        new(RouteNames.ListArtifacts, "GET", "api/v1/artifacts", RouteAccess.AnyRole, TenantSource.QueryOrgId, ArtifactEndpoints.List) { Bind = ArtifactEndpoints.BindList },
+        new(RouteNames.GetArtifact, "GET", "api/v1/artifacts/{artifact_id}", RouteAccess.AnyRole, TenantSource.QueryOrgId, ArtifactEndpoints.Get),
+        new(RouteNames.ArtifactVersions, "GET", "api/v1/artifacts/{artifact_id}/versions", RouteAccess.AnyRole, TenantSource.QueryOrgId, ArtifactEndpoints.Versions),
+        new(RouteNames.ArtifactLineage, "GET", "api/v1/artifacts/{artifact_id}/lineage", RouteAccess.AnyRole, TenantSource.QueryOrgId, ArtifactEndpoints.Lineage),
+        new(RouteNames.ArtifactDiff, "GET", "api/v1/artifacts/{artifact_id}/diff", RouteAccess.AnyRole, TenantSource.QueryOrgId, ArtifactEndpoints.Diff) { Bind = ArtifactEndpoints.BindDiff },
+        new(RouteNames.DashboardPage, "GET", "dashboards/{artifact_id}", RouteAccess.AnyRole, TenantSource.QueryOrgId, PageEndpoints.Dashboard) { RenderError = HtmlPage.Error },
+        new(RouteNames.MemoPage, "GET", "memos/{artifact_id}", RouteAccess.AnyRole, TenantSource.QueryOrgId, PageEndpoints.Memo) { RenderError = HtmlPage.Error },
+        new(RouteNames.PageAsset, "GET", "assets/{name}", RouteAccess.Public, TenantSource.None, PageAssets.Serve),
     ];
 }

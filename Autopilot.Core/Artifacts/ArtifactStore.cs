@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Autopilot.Core.Api;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Storage;
 using Azure;
@@ -129,6 +130,14 @@ public sealed partial class ArtifactStore
         }
 
         return versions.OrderBy(v => v.Version).ToList();
+    }
+
+    /// <summary>ART-5, one page at a time: versions ascending (their row keys sort by version), from the cursor on.</summary>
+    public async Task<ItemPage<ArtifactVersion>> VersionsPageAsync(string tenantId, string artifactId, PageQuery page, CancellationToken cancellation)
+    {
+        var table = await _storage.TableAsync(TableName);
+        var rows = await TablePaging.PageAsync(table, RangeFilter(TableKey.Escape(tenantId), VersionPrefix(artifactId)), page, cancellation);
+        return new ItemPage<ArtifactVersion>(rows.Items.Select(ToVersion).ToList(), rows.NextCursor);
     }
 
     public async Task<ArtifactVersion?> VersionAsync(string tenantId, string artifactId, int version, CancellationToken cancellation)

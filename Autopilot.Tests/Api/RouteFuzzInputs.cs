@@ -69,7 +69,7 @@ internal static class RouteFuzzInputs
         "%27%20OR%201%3D1--", "%2F", "%5C", "%23", "%3F", "%25", "%20", "a%0Ab",
     ];
 
-    private static readonly string[] QueryNames = ["org_id", "wait_seconds", "limit", "cursor", "status", "workflow_type", "action", "sampling"];
+    private static readonly string[] QueryNames = ["org_id", "wait_seconds", "limit", "cursor", "status", "workflow_type", "action", "sampling", "artifact_type", "from_version", "to_version"];
 
     private static readonly string[] QueryValues =
     [

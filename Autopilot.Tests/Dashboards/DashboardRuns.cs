@@ -21,4 +21,18 @@ internal static class DashboardRuns
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         return (launch.WorkflowId, JsonNode.Parse(done.SerializedOutput!)!.AsObject());
     }
+
+    /// <summary>Builds through <c>POST /api/v1/workflows/dashboard</c> as a member, following a 202 as a client would.</summary>
+    public static async Task<JsonNode> BuildOverHttpAsync(HttpClient http, string tenant)
+    {
+        var (status, body) = await http.SendAsync(HttpMethod.Post, $"api/v1/workflows/dashboard?org_id={tenant}", tenant, "member");
+        if (status == 202)
+        {
+            var run = await http.WaitForRunAsync(tenant, body!["workflow_id"]!.GetValue<string>(), TimeSpan.FromMinutes(3));
+            return run["result"]!;
+        }
+
+        Assert.True(status == 200, body?.ToJsonString());
+        return body!;
+    }
 }
