@@ -10,6 +10,7 @@ using Autopilot.Core.Costs;
 using Autopilot.Core.Queries;
 using Autopilot.Core.RateLimits;
 using Autopilot.Core.Health;
+using Autopilot.Core.Memos;
 using Autopilot.Core.Storage;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Workflows;
@@ -68,6 +69,7 @@ public static class ServiceCollectionExtensions
 
         // Planners are tried in registration order: the language model first when enabled, then the deterministic one.
         services.AddLlmPlanner(settings.LlmPlanner);
+        services.AddMemos(settings.LlmPlanner);
         services.AddSingleton<IQuestionPlanner, Agent.Planning.DeterministicPlanner>();
         services.AddSingleton<IPlanValidator, CatalogPlanValidator>();
         services.AddSingleton<WorkflowCancellation>();

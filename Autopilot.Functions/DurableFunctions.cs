@@ -51,6 +51,27 @@ public static class DurableFunctions
     [Function(nameof(WeeklyMemoOrchestration))]
     public static Task<JsonObject> WeeklyMemo([OrchestrationTrigger] TaskOrchestrationContext ctx) => new WeeklyMemoOrchestration().RunAsync(ctx, ctx.GetInput<WeeklyMemoInput>()!);
 
+    [Function(nameof(FixMemoWindowsActivity))]
+    public static Task<MemoWindows> FixMemoWindows([ActivityTrigger] MemoWindowsInput input, string instanceId, FunctionContext fc) => Create<FixMemoWindowsActivity>(fc).RunAsync(Context(nameof(FixMemoWindowsActivity), instanceId), input);
+
+    [Function(nameof(SelectMemoKpisActivity))]
+    public static Task<MemoPlan> SelectMemoKpis([ActivityTrigger] MemoStepInput input, string instanceId, FunctionContext fc) => Create<SelectMemoKpisActivity>(fc).RunAsync(Context(nameof(SelectMemoKpisActivity), instanceId), input);
+
+    [Function(nameof(RunMemoKpiActivity))]
+    public static Task<MemoKpiMeasurement> RunMemoKpi([ActivityTrigger] MemoKpiRunInput input, string instanceId, FunctionContext fc) => Create<RunMemoKpiActivity>(fc).RunAsync(Context(nameof(RunMemoKpiActivity), instanceId), input);
+
+    [Function(nameof(RunMemoSegmentActivity))]
+    public static Task<MemoSegmentResult> RunMemoSegment([ActivityTrigger] MemoSegmentRunInput input, string instanceId, FunctionContext fc) => Create<RunMemoSegmentActivity>(fc).RunAsync(Context(nameof(RunMemoSegmentActivity), instanceId), input);
+
+    [Function(nameof(WriteMemoActivity))]
+    public static Task<MemoWriteResult> WriteMemo([ActivityTrigger] MemoWriteInput input, string instanceId, FunctionContext fc) => Create<WriteMemoActivity>(fc).RunAsync(Context(nameof(WriteMemoActivity), instanceId), input);
+
+    [Function(nameof(StoreMemoActivity))]
+    public static Task<PublishedMemo> StoreMemo([ActivityTrigger] MemoStoreInput input, string instanceId, FunctionContext fc) => Create<StoreMemoActivity>(fc).RunAsync(Context(nameof(StoreMemoActivity), instanceId), input);
+
+    [Function(nameof(RaiseMemoAlertsActivity))]
+    public static Task<int> RaiseMemoAlerts([ActivityTrigger] MemoAlertsInput input, string instanceId, FunctionContext fc) => Create<RaiseMemoAlertsActivity>(fc).RunAsync(Context(nameof(RaiseMemoAlertsActivity), instanceId), input);
+
     [Function(nameof(SelectDashboardsActivity))]
     public static Task<IReadOnlyList<DashboardSpec>> SelectDashboards([ActivityTrigger] DashboardStepInput input, string instanceId, FunctionContext fc) => Create<SelectDashboardsActivity>(fc).RunAsync(Context(nameof(SelectDashboardsActivity), instanceId), input);
 

@@ -33,6 +33,12 @@ public sealed class HttpFunctions(ApiDispatcher api)
     [Function(RouteNames.StartDashboard)]
     public Task<ApiResult> StartDashboard([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/workflows/dashboard")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.StartDashboard, req, client);
 
+    [Function(RouteNames.StartMemo)]
+    public Task<ApiResult> StartMemo([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/workflows/memo")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.StartMemo, req, client);
+
+    [Function(RouteNames.MemoWeekOverWeek)]
+    public Task<ApiResult> MemoWeekOverWeek([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/memos/{artifact_id}/wow")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.MemoWeekOverWeek, req, client);
+
     [Function(RouteNames.ListWorkflowRuns)]
     public Task<ApiResult> ListWorkflowRuns([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/workflows/runs")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ListWorkflowRuns, req, client);
 

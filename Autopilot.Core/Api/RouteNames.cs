@@ -10,6 +10,8 @@ public static class RouteNames
     public const string ReencryptCredentials = "ReencryptCredentials";
     public const string StartProfile = "StartProfile";
     public const string StartDashboard = "StartDashboard";
+    public const string StartMemo = "StartMemo";
+    public const string MemoWeekOverWeek = "MemoWeekOverWeek";
     public const string ListWorkflowRuns = "ListWorkflowRuns";
     public const string WorkflowStatus = "WorkflowStatus";
     public const string StartFaultTest = "StartFaultTest";

@@ -4,6 +4,7 @@ using Autopilot.Core.Artifacts;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Feedback;
 using Autopilot.Core.Health;
+using Autopilot.Core.Memos;
 using Autopilot.Core.Pages;
 using Autopilot.Core.Pii;
 using Autopilot.Core.Queries;
@@ -27,6 +28,8 @@ public static class RouteTable
         new(RouteNames.ReencryptCredentials, "POST", "api/v1/connectors/reencrypt", RouteAccess.Admin, TenantSource.QueryOrgId, CredentialRotationEndpoints.Reencrypt),
         new(RouteNames.StartProfile, "POST", "api/v1/workflows/profile", RouteAccess.Member, TenantSource.QueryOrgId, WorkflowEndpoints.StartProfile),
         new(RouteNames.StartDashboard, "POST", "api/v1/workflows/dashboard", RouteAccess.Member, TenantSource.QueryOrgId, WorkflowEndpoints.StartDashboard),
+        new(RouteNames.StartMemo, "POST", "api/v1/workflows/memo", RouteAccess.Member, TenantSource.QueryOrgId, WorkflowEndpoints.StartMemo),
+        new(RouteNames.MemoWeekOverWeek, "GET", "api/v1/memos/{artifact_id}/wow", RouteAccess.AnyRole, TenantSource.QueryOrgId, MemoEndpoints.WeekOverWeek),
         new(RouteNames.ListWorkflowRuns, "GET", "api/v1/workflows/runs", RouteAccess.Member, TenantSource.QueryOrgId, WorkflowEndpoints.ListRuns),
         new(RouteNames.WorkflowStatus, "GET", "api/v1/workflows/{workflow_id}/status", RouteAccess.Member, TenantSource.QueryOrgId, WorkflowEndpoints.Status),
         new(RouteNames.StartFaultTest, "POST", "api/v1/workflows/fault-test", RouteAccess.Member, TenantSource.QueryOrgId, WorkflowEndpoints.StartFaultTest) { Bind = WorkflowEndpoints.BindFaultTest },

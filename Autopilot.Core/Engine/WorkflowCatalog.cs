@@ -53,6 +53,13 @@ public static class WorkflowCatalog
         typeof(MetabasePublishActivity),
         typeof(MetabaseCompensateActivity),
         typeof(ReencryptCredentialsActivity),
+        typeof(FixMemoWindowsActivity),
+        typeof(SelectMemoKpisActivity),
+        typeof(RunMemoKpiActivity),
+        typeof(RunMemoSegmentActivity),
+        typeof(WriteMemoActivity),
+        typeof(StoreMemoActivity),
+        typeof(RaiseMemoAlertsActivity),
     ];
 
     /// <summary>The fault-injection workflow's tasks, registered only with the test flag.</summary>

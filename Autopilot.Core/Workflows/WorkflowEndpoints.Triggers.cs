@@ -4,6 +4,7 @@ using Autopilot.Core.Audit;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Dashboards;
 using Autopilot.Core.Engine;
+using Autopilot.Core.Memos;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Workflows.Testing;
 using Microsoft.AspNetCore.Http;
@@ -32,6 +33,18 @@ public static partial class WorkflowEndpoints
         ArgumentNullException.ThrowIfNull(context);
         return await LaunchOnConnectionAsync(context, WorkflowKinds.Dashboard, "building dashboards",
             (ticket, connectionId) => new DashboardBuildInput(ticket, connectionId));
+    }
+
+    /// <summary>
+    /// <c>POST /api/v1/workflows/memo</c>: admits (or queues) and starts <see cref="WeeklyMemoOrchestration"/> with its windows
+    /// ending before today in the tenant's timezone; it profiles first when the tenant has no catalog. A stage that fails
+    /// answers the partial-failure body with a retry action.
+    /// </summary>
+    public static async Task<ApiResult> StartMemo(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return await LaunchOnConnectionAsync(context, WorkflowKinds.Memo, "writing a memo",
+            (ticket, connectionId) => new WeeklyMemoInput(ticket, connectionId, Today: null));
     }
 
     /// <summary>Admits and starts work on the tenant's warehouse connection; a disconnected one is a 409 naming <paramref name="doing"/>.</summary>

@@ -1,0 +1,4 @@
+namespace Autopilot.Core.Memos;
+
+/// <summary>The memo artifact version a run published.</summary>
+public sealed record PublishedMemo(string ArtifactId, int Version);
