@@ -30,11 +30,16 @@ ap_dotnet() { flock "$AP_BUILD_LOCK" dotnet "$@"; }
 ap_hide_nu1603() { sed -u "/: warning NU1603: /d"; }
 
 # Installs the pinned Node tools (Azurite) from package-lock.json when they are missing.
+# Installs node_modules from package-lock.json when absent or installed from another lock (a stamp of the lock's
+# hash is kept beside it), so a pinned version change reaches every work tree on its next run.
 ap_ensure_node_modules() {
-  [[ -x "$AP_ROOT/node_modules/.bin/azurite" ]] && return 0
+  local stamp="$AP_ROOT/node_modules/.autopilot-lock-sha256" want
+  want=$(sha256sum "$AP_ROOT/package-lock.json" | cut -d' ' -f1)
+  if [[ -x "$AP_ROOT/node_modules/.bin/azurite" && -f $stamp && $(cat "$stamp") == "$want" ]]; then return 0; fi
   ap_log "installing Node tools from package-lock.json (npm ci) ..."
   (cd "$AP_ROOT" && npm ci --no-audit --no-fund --loglevel=error) || ap_die "npm ci failed"
   [[ -x "$AP_ROOT/node_modules/.bin/azurite" ]] || ap_die "npm ci did not install azurite"
+  echo "$want" >"$stamp"
 }
 
 # True when something accepts TCP connections on 127.0.0.1:PORT.
