@@ -39,6 +39,12 @@ public sealed partial class DashboardPageTests(DashboardPagesServer server) : IC
         }
 
         Assert.Contains("version <span id=\"artifact-version\">1</span>", html, StringComparison.Ordinal);
+        // Each card's SQL, hash and its tables' freshness sit in a <details> the reader expands.
+        var stored = (await server.Artifacts.VersionAsync(server.Tenant, server.ExecOverviewId, 1, CancellationToken.None))!;
+        var events = (await server.Storage.Catalog.ListTablesAsync(server.Tenant, CancellationToken.None)).Single(t => t.Table == "events");
+        Assert.Equal(stored.Data["cards"]!.AsArray().Count, Regex.Count(html, "<details class=\"source\">"));
+        Assert.All(stored.Data["cards"]!.AsArray(), c => Assert.Contains(HtmlPage.Encode(c!["sql"]!.GetValue<string>()), html, StringComparison.Ordinal));
+        Assert.Contains($"<dt>analytics.events</dt><dd>latest row {events.LatestAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm} UTC", html, StringComparison.Ordinal);
         Assert.Contains(await server.Storage.Audit.ListAsync(server.Tenant, "dashboard_page_viewed", 50, CancellationToken.None),
             e => e.Payload["artifact_id"]!.GetValue<string>() == server.ExecOverviewId);
     }
