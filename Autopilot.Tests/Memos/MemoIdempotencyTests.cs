@@ -41,16 +41,16 @@ public sealed class MemoIdempotencyTests
     public async Task Raising_the_same_notes_again_keeps_one_p2_alert_per_note()
     {
         var tenant = "org_idem" + Guid.NewGuid().ToString("N")[..8];
-        var sink = new TableAlertSink(_storage.Tables, TimeProvider.System);
+        var sink = new AlertStore(_storage.Tables, new Autopilot.Core.Tenants.TenantSettingsStore(_storage.Tables), TimeProvider.System);
         var activity = new RaiseMemoAlertsActivity(sink);
         string[] notes = ["analytics.config table had 720-hour delay", " ", "analytics.events has no rows on 2026-11-24 (previous window (2026-11-22 to 2026-11-28))"];
 
         Assert.Equal(2, await activity.RunAsync(null!, new MemoAlertsInput(tenant, notes)));
         await activity.RunAsync(null!, new MemoAlertsInput(tenant, notes));
 
-        var alerts = await sink.ListAsync(tenant, CancellationToken.None);
-        Assert.Equal([notes[0], notes[2]], alerts.Select(a => a.Request.Message).Order(StringComparer.Ordinal));
-        Assert.All(alerts, a => Assert.Equal((RaiseMemoAlertsActivity.Title, "P2", "data_quality", "memo", RaiseMemoAlertsActivity.DedupeKey(a.Request.Message)),
-            (a.Request.Title, a.Request.Severity, a.Request.SourceType, a.Request.SourceId, a.Request.DedupeKey)));
+        var alerts = await sink.ListAsync(tenant, null, CancellationToken.None);
+        Assert.Equal([notes[0], notes[2]], alerts.Select(a => a.Message).Order(StringComparer.Ordinal));
+        Assert.All(alerts, a => Assert.Equal((RaiseMemoAlertsActivity.Title, "P2", "data_quality", "memo", RaiseMemoAlertsActivity.DedupeKey(a.Message)),
+            (a.Title, a.Severity, a.SourceType, a.SourceId, a.DedupeKey)));
     }
 }
