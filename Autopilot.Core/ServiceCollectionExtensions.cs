@@ -46,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AdmissionPolicy>();
         services.AddSingleton<AdmissionStore>();
         services.AddSingleton<Tenants.TenantSettingsStore>();
+        services.AddSingleton<Memos.MemoScheduleStore>();
         services.AddSingleton<QueueProcessor>();
         services.AddSingleton<QueueSweep>();
         services.AddSingleton<PendingWorkIndex>();

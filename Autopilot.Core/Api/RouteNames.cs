@@ -31,4 +31,6 @@ public static class RouteNames
     public const string AgentRun = "AgentRun";
     public const string AgentRunStatus = "AgentRunStatus";
     public const string ApproveAgentRun = "ApproveAgentRun";
+    public const string MemoSchedule = "MemoSchedule";
+    public const string SetMemoSchedule = "SetMemoSchedule";
 }

@@ -27,6 +27,7 @@ public sealed record RouteAccessCase(ApiRoute Route, string? Role, bool OwnTenan
         [RouteNames.RetryWorkflow] = ("&workflow_type=profile", "{}"),
         [RouteNames.ConfirmPiiReview] = ("", "[]"),
         [RouteNames.StartFaultTest] = ("", """{"steps":1,"step_delay_ms":0}"""),
+        [RouteNames.SetMemoSchedule] = ("", """{"time_zone":"Europe/Berlin","day":"monday","hour":8}"""),
     };
 
     public static IEnumerable<RouteAccessCase> For(ApiRoute route) =>
