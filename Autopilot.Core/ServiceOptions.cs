@@ -44,6 +44,12 @@ public sealed class ServiceOptions
     /// <summary>How often the background processor looks at queued work.</summary>
     public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often the weekly memo timer looks for due tenants (MEMO_TIMER_INTERVAL).</summary>
+    public TimeSpan MemoTimerInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether this process runs the weekly memo timer (MEMO_TIMER_ENABLED, default true).</summary>
+    public bool MemoTimerEnabled { get; init; } = true;
+
     public bool SimulateWarehouseUnavailable { get; init; }
 
     public bool SimulateLlmUnavailable { get; init; }
