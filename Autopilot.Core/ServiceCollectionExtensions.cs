@@ -50,6 +50,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Memos.WeeklyMemoTimer>();
         services.AddSingleton<QueueProcessor>();
         services.AddSingleton<QueueSweep>();
+        services.AddSingleton<ServiceSlots>();
         services.AddSingleton<PendingWorkIndex>();
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<Artifacts.ArtifactStore>();

@@ -53,6 +53,7 @@ public sealed partial record Settings(
         var deadLetterAfter = Number(configuration, "DEAD_LETTER_AFTER_ATTEMPTS", 3, errors, min: 1, max: 100);
         var queuePoll = QueuePollInterval(configuration, errors);
         var memoTimer = MemoTimerInterval(configuration, errors);
+        var maxInFlight = Number(configuration, "MAX_INFLIGHT_WORKFLOWS", 100, errors, min: 1, max: 100_000);
         var memoTimerEnabled = string.IsNullOrWhiteSpace(configuration[Memos.MemoTimerSchedule.EnabledSetting]) || Flag(configuration, Memos.MemoTimerSchedule.EnabledSetting, errors);
         var simulateWarehouse = Flag(configuration, "SIMULATE_WAREHOUSE_UNAVAILABLE", errors);
         var simulateLlm = Flag(configuration, "SIMULATE_LLM_UNAVAILABLE", errors);
@@ -118,6 +119,7 @@ public sealed partial record Settings(
                 DeadLetterAfterAttempts = deadLetterAfter,
                 QueuePollInterval = queuePoll,
                 MemoTimerInterval = memoTimer,
+                MaxInFlightWorkflows = maxInFlight,
                 MemoTimerEnabled = memoTimerEnabled,
                 SimulateWarehouseUnavailable = simulateWarehouse,
                 SimulateLlmUnavailable = simulateLlm,
