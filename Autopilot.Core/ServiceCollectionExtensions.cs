@@ -47,8 +47,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AdmissionPolicy>();
         services.AddSingleton<AdmissionStore>();
         services.AddSingleton<Tenants.TenantSettingsStore>();
+        services.AddSingleton<Memos.MemoScheduleStore>();
+        services.AddSingleton<Memos.WeeklyMemoTimer>();
         services.AddSingleton<QueueProcessor>();
         services.AddSingleton<QueueSweep>();
+        services.AddSingleton<ServiceSlots>();
         services.AddSingleton<PendingWorkIndex>();
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<Artifacts.ArtifactStore>();

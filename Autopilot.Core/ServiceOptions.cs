@@ -44,6 +44,20 @@ public sealed class ServiceOptions
     /// <summary>How often the background processor looks at queued work.</summary>
     public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Workflows (not agent runs) the whole service runs at once, on top of the per-tenant caps (MAX_INFLIGHT_WORKFLOWS);
+    /// beyond it work waits in the durable admission queue with reason <c>service_limit</c>. The default, 100, is sized
+    /// for one worker — one engine host process against its storage account — so it is service-wide, not per process:
+    /// a deployment of K worker replicas sets K × 100.
+    /// </summary>
+    public int MaxInFlightWorkflows { get; init; } = 100;
+
+    /// <summary>How often the weekly memo timer looks for due tenants (MEMO_TIMER_INTERVAL).</summary>
+    public TimeSpan MemoTimerInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether this process runs the weekly memo timer (MEMO_TIMER_ENABLED, default true).</summary>
+    public bool MemoTimerEnabled { get; init; } = true;
+
     public bool SimulateWarehouseUnavailable { get; init; }
 
     public bool SimulateLlmUnavailable { get; init; }

@@ -52,6 +52,9 @@ public sealed partial record Settings(
         var maxAgentRuns = Number(configuration, "PER_ORG_MAX_AGENT_RUNS", 5, errors, min: 1, max: 1000);
         var deadLetterAfter = Number(configuration, "DEAD_LETTER_AFTER_ATTEMPTS", 3, errors, min: 1, max: 100);
         var queuePoll = QueuePollInterval(configuration, errors);
+        var memoTimer = MemoTimerInterval(configuration, errors);
+        var maxInFlight = Number(configuration, "MAX_INFLIGHT_WORKFLOWS", 100, errors, min: 1, max: 100_000);
+        var memoTimerEnabled = string.IsNullOrWhiteSpace(configuration[Memos.MemoTimerSchedule.EnabledSetting]) || Flag(configuration, Memos.MemoTimerSchedule.EnabledSetting, errors);
         var simulateWarehouse = Flag(configuration, "SIMULATE_WAREHOUSE_UNAVAILABLE", errors);
         var simulateLlm = Flag(configuration, "SIMULATE_LLM_UNAVAILABLE", errors);
         var testWorkflows = Flag(configuration, "AUTOPILOT_ENABLE_TEST_WORKFLOWS", errors);
@@ -115,6 +118,9 @@ public sealed partial record Settings(
                 MaxAgentRunsPerTenant = maxAgentRuns,
                 DeadLetterAfterAttempts = deadLetterAfter,
                 QueuePollInterval = queuePoll,
+                MemoTimerInterval = memoTimer,
+                MaxInFlightWorkflows = maxInFlight,
+                MemoTimerEnabled = memoTimerEnabled,
                 SimulateWarehouseUnavailable = simulateWarehouse,
                 SimulateLlmUnavailable = simulateLlm,
                 EnableTestWorkflows = testWorkflows,
@@ -182,6 +188,23 @@ public sealed partial record Settings(
 
         errors.Add($"{key} must be a whole number from {min} to {max}; got '{raw}'.");
         return fallback;
+    }
+
+    private static TimeSpan MemoTimerInterval(IConfiguration configuration, List<string> errors)
+    {
+        var raw = configuration[Memos.MemoTimerSchedule.Setting];
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return Memos.MemoTimerSchedule.Default;
+        }
+
+        if (Memos.MemoTimerSchedule.TryParse(raw, out var interval))
+        {
+            return interval;
+        }
+
+        errors.Add($"{Memos.MemoTimerSchedule.Setting} must be a TimeSpan hh:mm:ss from {Memos.MemoTimerSchedule.Minimum} to {Memos.MemoTimerSchedule.Maximum}; got '{raw}'.");
+        return Memos.MemoTimerSchedule.Default;
     }
 
     private static TimeSpan QueuePollInterval(IConfiguration configuration, List<string> errors)

@@ -96,6 +96,12 @@ public sealed class HttpFunctions(ApiDispatcher api)
     [Function(RouteNames.ApproveAgentRun)]
     public Task<ApiResult> ApproveAgentRun([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agent/runs/{run_id}/approve")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ApproveAgentRun, req, client);
 
+    [Function(RouteNames.MemoSchedule)]
+    public Task<ApiResult> MemoSchedule([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/memos/schedule")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.MemoSchedule, req, client);
+
+    [Function(RouteNames.SetMemoSchedule)]
+    public Task<ApiResult> SetMemoSchedule([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/memos/schedule")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SetMemoSchedule, req, client);
+
     [Function(RouteNames.QueryLimits)]
     public Task<ApiResult> QueryLimits([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/queries/limits")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.QueryLimits, req, client);
 

@@ -22,6 +22,7 @@ catch (InvalidOperationException invalid)
 builder.Services.AddAutopilotCore(settings);
 builder.Services.AddDurableEngine(EngineOptionsFactory.From(builder.Configuration, settings));
 builder.Services.AddHostedService<Autopilot.Core.Admission.QueueBackgroundProcessor>();
+builder.Services.AddHostedService<Autopilot.Core.Memos.MemoTimerBackgroundService>();
 
 var app = builder.Build();
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks. Usage:
 #   ./scripts/bench.sh engine [args]   durable engine throughput on its own Azurite (free ports, temp --location);
+#                                      --inflight L bounds started-and-unfinished orchestrations (MAX_INFLIGHT_WORKFLOWS);
 #                                      args go to `Autopilot.Benchmarks engine` (--n 200,2000 --partitions P
 #                                      --activities A --orchestrations O --polling-ms M --timeout S ...; --help)
 #   ./scripts/bench.sh micro [args]    BenchmarkDotNet micro-benchmarks (args go to BenchmarkSwitcher)
@@ -16,7 +17,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$AP_ROOT"
 
 usage() {
-  sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
 }
 
 command=${1:-}

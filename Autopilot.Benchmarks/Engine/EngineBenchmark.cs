@@ -31,7 +31,8 @@ internal static class EngineBenchmark
         }
 
         var template = Configure(o, "template");
-        var label = o.Label ?? $"P={template.PartitionCount} A={template.MaxConcurrentActivities} O={template.MaxConcurrentOrchestrations} poll={template.MaxQueuePollingInterval.TotalMilliseconds.ToString(Inv)}ms";
+        var label = o.Label ?? $"P={template.PartitionCount} A={template.MaxConcurrentActivities} O={template.MaxConcurrentOrchestrations} poll={template.MaxQueuePollingInterval.TotalMilliseconds.ToString(Inv)}ms" +
+            (o.InFlight is { } inFlight ? $" inflight={inFlight.ToString(Inv)}" : string.Empty);
         Console.WriteLine($"# engine benchmark: {label}");
         Console.WriteLine($"engine options: PartitionCount={template.PartitionCount} MaxConcurrentActivities={template.MaxConcurrentActivities} " +
             $"MaxConcurrentOrchestrations={template.MaxConcurrentOrchestrations} MaxQueuePollingInterval={template.MaxQueuePollingInterval} " +
@@ -158,12 +159,26 @@ internal static class EngineBenchmark
         var start = Stopwatch.GetTimestamp();
 
         var scheduled = 0;
+        var reserved = 0;
         var scheduledAllTimestamp = 0L;
         var scheduling = Parallel.ForEachAsync(
             Enumerable.Range(0, n),
             new ParallelOptions { MaxDegreeOfParallelism = o.ScheduleConcurrency, CancellationToken = cancellation },
             async (i, ct) =>
             {
+                // The in-flight limit: wait while L orchestrations are started and not finished (the admission queue's
+                // job in the service; here the driver holds the waiting work, so only the engine's queues are measured).
+                while (o.InFlight is { } limit)
+                {
+                    var taken = Volatile.Read(ref reserved);
+                    if (taken - host.Counter.Completed - host.Counter.Failed < limit && Interlocked.CompareExchange(ref reserved, taken + 1, taken) == taken)
+                    {
+                        break;
+                    }
+
+                    await Task.Delay(2, ct);
+                }
+
                 await host.Client.ScheduleNewOrchestrationInstanceAsync(
                     nameof(BenchChainOrchestration), new BenchChainInput(i, o.Chain), new StartOrchestrationOptions($"{MeasuredPrefix}{i}"), ct);
                 if (Interlocked.Increment(ref scheduled) == n)

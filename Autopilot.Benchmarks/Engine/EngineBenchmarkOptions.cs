@@ -17,6 +17,9 @@ internal sealed class EngineBenchmarkOptions
           --timeout 600           seconds allowed per N before giving up (partial figures are printed)
           --warmup W              warm-up orchestrations before timing (default max(40, 4 x partitions))
           --schedule-concurrency 16   schedule calls in flight
+          --inflight L            at most L orchestrations started and not finished (the service-wide in-flight
+                                  limit, MAX_INFLIGHT_WORKFLOWS): the rest wait in the driver and start as others
+                                  finish (default: all N at once)
           --floor-messages 2000   queue round trips for the storage floor (0 = skip the floor)
           --floor-inflight 16     concurrent round trips in the second floor measurement
           --keep-hub              keep the task hub's queues/tables/blobs afterwards (default: delete)
@@ -36,6 +39,7 @@ internal sealed class EngineBenchmarkOptions
     public int Repeat { get; private set; } = 1;
     public int? Warmup { get; private set; }
     public int ScheduleConcurrency { get; private set; } = 16;
+    public int? InFlight { get; private set; }
     public int FloorMessages { get; private set; } = 2000;
     public int FloorInFlight { get; private set; } = 16;
     public bool KeepHub { get; private set; }
@@ -69,6 +73,7 @@ internal sealed class EngineBenchmarkOptions
                 case "--repeat": o.Repeat = Int(); break;
                 case "--warmup": o.Warmup = int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture); break;
                 case "--schedule-concurrency": o.ScheduleConcurrency = Int(); break;
+                case "--inflight": o.InFlight = Int(); break;
                 case "--floor-messages": o.FloorMessages = int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture); break;
                 case "--floor-inflight": o.FloorInFlight = Int(); break;
                 case "--keep-hub": o.KeepHub = true; break;

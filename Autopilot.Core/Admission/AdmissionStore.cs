@@ -29,12 +29,15 @@ public sealed partial class AdmissionStore
     private readonly TableStorage _storage;
     private readonly PendingWorkIndex _pending;
     private readonly TimeProvider _time;
+    private readonly ServiceSlots? _service;
 
-    public AdmissionStore(TableStorage storage, PendingWorkIndex pending, TimeProvider time)
+    /// <param name="service">The service-wide in-flight limit on top of the tenant caps; none when null.</param>
+    public AdmissionStore(TableStorage storage, PendingWorkIndex pending, TimeProvider time, ServiceSlots? service = null)
     {
         _storage = storage;
         _pending = pending;
         _time = time;
+        _service = service;
     }
 
     /// <summary>
@@ -51,7 +54,13 @@ public sealed partial class AdmissionStore
         var table = await _storage.TableAsync(TableName);
         var partition = TableKey.Escape(tenantId);
         var marked = false;
-        return await AdmissionRetry.RunAsync(tenantId, async _ =>
+
+        // The service slot is taken before the tenant's optimistic read-decide-write, not inside it: inside, its
+        // round trips would widen the window in which concurrent admissions of the tenant collide. If the tenant
+        // then queues the work instead, the slot goes back below. Only for a new launch: a queued workflow asking again
+        // is admitted by a release pass, not here.
+        var heldService = launch is not null && queueReason is null && await TakeServiceSlotAsync(tenantId, workflowId, workflowType, cancellation);
+        var decision = await AdmissionRetry.RunAsync(tenantId, async _ =>
         {
             var slots = await ReadSlotsAsync(table, partition, cancellation);
             if (slots.Running.Any(r => r.WorkflowId == workflowId))
@@ -73,24 +82,45 @@ public sealed partial class AdmissionStore
             }
 
             var now = _time.GetUtcNow();
-            var blockedByQueue = waiting.Any(q => q.Reason == QueueReasons.ConcurrencyLimit && AdmissionLimits.SharesCap(q.WorkflowType, workflowType));
+            var blocker = waiting.FirstOrDefault(q => q.Reason is QueueReasons.ConcurrencyLimit or QueueReasons.ServiceLimit && AdmissionLimits.SharesCap(q.WorkflowType, workflowType));
+            var fits = limits.Fits(slots.Running, workflowType);
             TableTransactionAction[] launchRow = launch is null
                 ? []
                 : [new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partition, launch with { CreatedAt = now, Scheduled = false }))];
-            if (queueReason is null && !blockedByQueue && limits.Fits(slots.Running, workflowType))
+            var reason = queueReason ?? (!fits ? QueueReasons.ConcurrencyLimit : blocker?.Reason);
+            if (reason is null)
             {
-                var running = slots.Running.Append(new RunningWorkflow(workflowId, workflowType, now)).ToList();
-                await WriteAsync(table, slots with { Running = running }, launchRow, cancellation);
-                return AdmissionDecision.Running;
+                // The tenant's caps allow it; the service-wide limit must too (the slot is taken first, so a lost
+                // race below keeps it for the next round, and a decision to queue instead gives it back).
+                heldService = heldService || await TakeServiceSlotAsync(tenantId, workflowId, workflowType, cancellation);
+                if (heldService)
+                {
+                    var running = slots.Running.Append(new RunningWorkflow(workflowId, workflowType, now)).ToList();
+                    await WriteAsync(table, slots with { Running = running }, launchRow, cancellation);
+                    return AdmissionDecision.Running;
+                }
+
+                reason = QueueReasons.ServiceLimit;
             }
 
-            var item = new QueueItem(Ids.New("q"), workflowId, workflowType, queueReason ?? QueueReasons.ConcurrencyLimit,
+            var item = new QueueItem(Ids.New("q"), workflowId, workflowType, reason,
                 QueueStatus.Queued, slots.NextSequence, attempt - 1, now, null);
             await WriteAsync(table, slots with { NextSequence = slots.NextSequence + 1 },
                 [Add(QueueEntity(partition, item)), Put(StandingEntity(partition, item)), .. launchRow], cancellation);
             return new AdmissionDecision(false, false, item.QueueId, waiting.Count + 1, item.Reason);
         }, cancellation);
+
+        if (heldService && !decision.Admitted && _service is not null)
+        {
+            await _service.ReleaseAsync(tenantId, workflowId, cancellation);
+        }
+
+        return decision;
     }
+
+    /// <summary>Takes (or confirms) the workflow's service-wide slot; true when there is no service limit or the type is exempt.</summary>
+    private async Task<bool> TakeServiceSlotAsync(string tenantId, string workflowId, string workflowType, CancellationToken cancellation) =>
+        _service is null || !ServiceSlots.Applies(workflowType) || await _service.TryTakeAsync(tenantId, workflowId, cancellation);
 
     /// <summary>
     /// Frees the workflow's slot (if it holds one) and admits, oldest first, the queued items that now fit and
@@ -102,18 +132,36 @@ public sealed partial class AdmissionStore
         ArgumentNullException.ThrowIfNull(dependencyAvailable);
         var table = await _storage.TableAsync(TableName);
         var partition = TableKey.Escape(tenantId);
-        return await AdmissionRetry.RunAsync<IReadOnlyList<QueueItem>>(tenantId, async _ =>
+        if (workflowId is not null && _service is not null)
+        {
+            // Freed first, so the next queued item (of this tenant or, at the sweep, another's) can take it now. A crash
+            // before the tenant row is written leaves the tenant slot, which the finishing orchestration or the sweep frees again.
+            await _service.ReleaseAsync(tenantId, workflowId, cancellation);
+        }
+
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var result = await AdmissionRetry.RunAsync<IReadOnlyList<QueueItem>>(tenantId, async _ =>
         {
             var slots = await ReadSlotsAsync(table, partition, cancellation);
             var running = slots.Running.Where(r => r.WorkflowId != workflowId).ToList();
             var waiting = await ListWaitingAsync(table, partition, cancellation);
             var now = _time.GetUtcNow();
             var admitted = new List<QueueItem>();
+            var serviceFull = false;
             foreach (var item in waiting)
             {
                 // One transaction holds at most 100 actions: the slots row plus two per admission.
-                if (admitted.Count < (TableBatch.MaxActions - 1) / 2 && dependencyAvailable(item) && limits.Fits(running, item.WorkflowType))
+                if (admitted.Count < (TableBatch.MaxActions - 1) / 2 && dependencyAvailable(item) && limits.Fits(running, item.WorkflowType)
+                    && !(serviceFull && ServiceSlots.Applies(item.WorkflowType)))
                 {
+                    if (!taken.Contains(item.WorkflowId) && !await TakeServiceSlotAsync(tenantId, item.WorkflowId, item.WorkflowType, cancellation))
+                    {
+                        serviceFull = true;
+                        continue;
+                    }
+
+                    taken.Add(item.WorkflowId);
+
                     running.Add(new RunningWorkflow(item.WorkflowId, item.WorkflowType, now));
                     admitted.Add(item with { Status = QueueStatus.Admitted, ProcessedAt = now });
                 }
@@ -128,6 +176,12 @@ public sealed partial class AdmissionStore
                 admitted.SelectMany(a => new[] { Delete(partition, QueueRow(a)), Put(StandingEntity(partition, a)) }).ToList(), cancellation);
             return admitted;
         }, cancellation);
+
+        // A slot taken in a round that lost its race stays with its item even if this call did not admit it: the race
+        // is usually lost to another pass admitting the same item, whose admission that very row backs (taking is
+        // idempotent per workflow). An item nobody admitted keeps the slot until a pass admits it, or the sweep's repair
+        // frees it (<see cref="QueueProcessor.RepairServiceSlotsAsync"/>).
+        return result;
     }
 
     /// <summary>Marks a queued item cancelled (its queue row goes). Returns it, or null when the workflow is not queued.</summary>

@@ -16,12 +16,63 @@ public sealed class QueueProcessor
     private readonly AdmissionStore _admission;
     private readonly AdmissionPolicy _policy;
     private readonly TimeProvider _time;
+    private readonly ServiceSlots? _service;
 
-    public QueueProcessor(AdmissionStore admission, AdmissionPolicy policy, TimeProvider time)
+    public QueueProcessor(AdmissionStore admission, AdmissionPolicy policy, TimeProvider time, ServiceSlots? service = null)
     {
         _admission = admission;
         _policy = policy;
         _time = time;
+        _service = service;
+    }
+
+    /// <summary>
+    /// Frees service-wide slots a crash or a lost signal left behind, older than the start grace: a slot whose
+    /// orchestration has finished or vanished (terminated, failed in its last step, died unreleased) — released like
+    /// the tenant's own reclaim, which also admits the tenant's next item — and a slot held for a workflow that is
+    /// still waiting in its queue (its holder died between taking the slot and deciding to queue instead). The
+    /// engine's instance row is read first; the tenant's partition only for those two suspicious cases, so a repair
+    /// pass over healthy running work reads no tenant partitions. Returns how many were freed.
+    /// </summary>
+    public async Task<int> RepairServiceSlotsAsync(DurableTaskClient client, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (_service is null)
+        {
+            return 0;
+        }
+
+        var repaired = 0;
+        var now = _time.GetUtcNow();
+        foreach (var holder in await _service.HoldersAsync(cancellation))
+        {
+            if (now - holder.TakenAt < StartGrace)
+            {
+                continue;
+            }
+
+            var instance = await client.GetInstanceAsync(holder.WorkflowId, getInputsAndOutputs: false, cancellation);
+            var finished = instance is null || instance.IsCompleted;
+            var waiting = !finished && instance!.SerializedCustomStatus?.Contains("\"queued\"", StringComparison.Ordinal) == true;
+            if (!finished && !waiting)
+            {
+                continue;
+            }
+
+            var listed = (await _admission.ListRunningAsync(holder.TenantId, cancellation)).Any(r => r.WorkflowId == holder.WorkflowId);
+            if (finished && listed)
+            {
+                await ReleaseAsync(client, holder.TenantId, holder.WorkflowId, cancellation);
+                repaired++;
+            }
+            else if (!listed)
+            {
+                await _service.ReleaseExactAsync(holder, cancellation);
+                repaired++;
+            }
+        }
+
+        return repaired;
     }
 
     public async Task<QueuePass> ProcessTenantAsync(DurableTaskClient client, string tenantId, CancellationToken cancellation)

@@ -18,15 +18,21 @@ public sealed class QueueSweep
     private readonly QueueProcessor _processor;
     private readonly WorkflowLauncher _launcher;
     private readonly ILogger<QueueSweep> _logger;
+    private readonly TimeProvider _time;
+    private DateTimeOffset _lastRepair = DateTimeOffset.MinValue;
 
-    public QueueSweep(AdmissionStore admission, PendingWorkIndex index, QueueProcessor processor, WorkflowLauncher launcher, ILogger<QueueSweep> logger)
+    public QueueSweep(AdmissionStore admission, PendingWorkIndex index, QueueProcessor processor, WorkflowLauncher launcher, ILogger<QueueSweep> logger, TimeProvider time)
     {
+        _time = time;
         _admission = admission;
         _index = index;
         _processor = processor;
         _launcher = launcher;
         _logger = logger;
     }
+
+    /// <summary>How often a process looks for leaked service-wide slots (a leak only delays work, so not every tick).</summary>
+    public static TimeSpan RepairInterval { get; } = TimeSpan.FromSeconds(10);
 
     public async Task<QueueSweepResult> RunAsync(DurableTaskClient client, CancellationToken cancellation)
     {
@@ -45,6 +51,32 @@ public sealed class QueueSweep
             return new QueueSweepResult(0, 0, 1);
         }
 
+        try
+        {
+            var repaired = 0;
+            if (_time.GetUtcNow() - _lastRepair >= RepairInterval)
+            {
+                _lastRepair = _time.GetUtcNow();
+                repaired = await _processor.RepairServiceSlotsAsync(client, cancellation);
+            }
+
+            if (repaired > 0)
+            {
+                _logger.LogWarning("Freed {Count} service-wide workflow slots left by crashed or finished workflows", repaired);
+            }
+        }
+        catch (Exception ex) when (!cancellation.IsCancellationRequested)
+        {
+            failures++;
+            _logger.LogWarning(ex, "Repairing service-wide slots failed; retrying on the next tick");
+        }
+
+        // A different starting tenant each pass: with the service-wide limit reached, the tenants visited first would
+        // otherwise take every freed slot, pass after pass.
+#pragma warning disable CA5394 // Fairness, not security.
+        var offset = pending.Count == 0 ? 0 : Random.Shared.Next(pending.Count);
+#pragma warning restore CA5394
+        pending = [.. pending.Skip(offset), .. pending.Take(offset)];
         foreach (var tenant in pending)
         {
             var failed = false;

@@ -54,4 +54,6 @@ public static class RouteNames
     public const string DashboardPage = "DashboardPage";
     public const string MemoPage = "MemoPage";
     public const string PageAsset = "PageAsset";
+    public const string MemoSchedule = "MemoSchedule";
+    public const string SetMemoSchedule = "SetMemoSchedule";
 }

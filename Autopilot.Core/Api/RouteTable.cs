@@ -42,6 +42,8 @@ public static class RouteTable
         new(RouteNames.CancelAllWorkflows, "POST", "api/v1/workflows/cancel-all", RouteAccess.Admin, TenantSource.QueryOrgId, WorkflowEndpoints.CancelAll),
         new(RouteNames.WorkflowLimits, "GET", "api/v1/workflows/limits", RouteAccess.Member, TenantSource.QueryOrgId, WorkflowEndpoints.Limits),
         new(RouteNames.SetWorkflowLimits, "POST", "api/v1/workflows/limits", RouteAccess.Admin, TenantSource.QueryOrgId, WorkflowEndpoints.SetLimits) { Bind = WorkflowEndpoints.BindLimits },
+        new(RouteNames.MemoSchedule, "GET", "api/v1/memos/schedule", RouteAccess.Member, TenantSource.QueryOrgId, MemoScheduleEndpoints.Get),
+        new(RouteNames.SetMemoSchedule, "POST", "api/v1/memos/schedule", RouteAccess.Admin, TenantSource.QueryOrgId, MemoScheduleEndpoints.Set) { Bind = MemoScheduleEndpoints.BindSchedule },
         new(RouteNames.PiiReview, "GET", "api/v1/pii/review", RouteAccess.Member, TenantSource.QueryOrgId, PiiReviewEndpoints.Review),
         new(RouteNames.ConfirmPiiReview, "POST", "api/v1/pii/review/confirm", RouteAccess.Member, TenantSource.QueryOrgId, PiiReviewEndpoints.Confirm) { Bind = PiiReviewEndpoints.BindDecisions },
         new(RouteNames.PreviewQuery, "POST", "api/v1/queries/preview", RouteAccess.Member, TenantSource.BodyOrgIdOrEmpty, QueryEndpoints.Preview),

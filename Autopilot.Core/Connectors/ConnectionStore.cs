@@ -10,13 +10,18 @@ public sealed partial class ConnectionStore
     private readonly TableStorage _storage;
     private readonly CredentialProtector _protector;
     private readonly TimeProvider _time;
+    private readonly ConnectedTenantIndex _connected;
 
     public ConnectionStore(TableStorage storage, CredentialProtector protector, TimeProvider time)
     {
         _storage = storage;
         _protector = protector;
         _time = time;
+        _connected = new ConnectedTenantIndex(storage);
     }
+
+    /// <summary>Tenants that may have an active connection (check each with <see cref="GetAsync"/>: a row can be stale).</summary>
+    public IAsyncEnumerable<string> ConnectedTenantsAsync(CancellationToken cancellation) => _connected.ListAsync(cancellation);
 
     public static string IdFor(string tenantId) => $"conn_{tenantId}";
 
@@ -32,6 +37,7 @@ public sealed partial class ConnectionStore
     {
         var table = await _storage.TableAsync(TableName);
         var existing = await GetAsync(tenantId, connectionId, cancellation);
+        await _connected.AddAsync(tenantId, cancellation);
         var now = _time.GetUtcNow();
         var entity = new TableEntity(TableKey.Escape(tenantId), TableKey.Escape(connectionId))
         {
@@ -63,6 +69,7 @@ public sealed partial class ConnectionStore
         entity["credentials"] = null;
         entity["updated_at"] = _time.GetUtcNow();
         await table.UpdateEntityAsync(entity, Azure.ETag.All, TableUpdateMode.Replace, cancellation);
+        await _connected.RemoveAsync(tenantId, cancellation);
         return FromEntity(entity);
     }
 

@@ -14,7 +14,26 @@ public static partial class WorkflowEndpoints
         var tenant = context.Tenant;
         var policy = context.Service<AdmissionPolicy>();
         var limits = await policy.LimitsForAsync(tenant, context.Cancellation);
-        return ApiResult.Ok(new { org_id = tenant, concurrency_limit = limits.Total, profile_limit = limits.Profile, agent_limit = limits.Agent, defaults = limits == policy.Defaults });
+        return ApiResult.Ok(new
+        {
+            org_id = tenant,
+            concurrency_limit = limits.Total,
+            profile_limit = limits.Profile,
+            agent_limit = limits.Agent,
+            defaults = limits == policy.Defaults,
+            service = await ServiceInFlightAsync(context),
+        });
+    }
+
+    /// <summary>
+    /// The service-wide in-flight limit as a tenant sees it: the limit, how many workflows of all tenants hold a slot,
+    /// and the reason its own work shows in the queue while the limit is reached.
+    /// </summary>
+    private static async Task<object> ServiceInFlightAsync(ApiContext context)
+    {
+        var slots = context.Service<ServiceSlots>();
+        var holders = await slots.HoldersAsync(context.Cancellation);
+        return new { in_flight_limit = slots.Limit, in_flight = holders.Count, at_limit = holders.Count >= slots.Limit, queued_reason = QueueReasons.ServiceLimit };
     }
 
     /// <summary>Schema stage of <see cref="SetLimits"/>.</summary>

@@ -22,11 +22,13 @@ public static partial class WorkflowEndpoints
         var page = await admission.PageQueuedAsync(tenant, request, context.Cancellation);
         var total = await admission.CountQueuedAsync(tenant, context.Cancellation);
         var before = request.Cursor?.Offset ?? 0;
+        var service = await ServiceInFlightAsync(context);
         await context.Service<AuditLog>().AppendAsync(tenant, "queue_viewed", new { queued_total = total }, context.Cancellation);
         return ApiResult.Ok(new
         {
             org_id = tenant,
             queued_total = total,
+            service,
             next_cursor = page.NextCursor,
             items = page.Items.Select((q, i) => new
             {

@@ -15,13 +15,19 @@ namespace Autopilot.Core.Workflows;
 /// orchestration starts too and waits durably for its slot. A crash between any two of these is repaired by the
 /// queue processor from the launch record.
 /// </summary>
-public sealed class WorkflowLauncher
+public sealed partial class WorkflowLauncher
 {
     private readonly WorkflowRunStore _runs;
     private readonly AdmissionStore _admission;
     private readonly AdmissionPolicy _policy;
     private readonly AuditLog _audit;
     private readonly TimeProvider _time;
+
+    private static readonly OrchestrationRuntimeStatus[] LiveDedupe =
+        [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
+
+    private static readonly OrchestrationRuntimeStatus[] OnceDedupe =
+        [.. LiveDedupe, OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
 
     public WorkflowLauncher(WorkflowRunStore runs, AdmissionStore admission, AdmissionPolicy policy, AuditLog audit, TimeProvider time)
     {
@@ -66,6 +72,13 @@ public sealed class WorkflowLauncher
         var status = queued ? WorkflowStatus.Queued : WorkflowStatus.Running;
 
         var run = await _runs.GetAsync(launch.TenantId, launch.WorkflowId, cancellation);
+        if (launch.Once && run is not null && WorkflowStatus.IsFinal(run.Status))
+        {
+            // A once-only id that already ran (the recovery of a launch whose record outlived its orchestration): never again.
+            await _admission.MarkScheduledAsync(launch, cancellation);
+            return;
+        }
+
         if (run is null)
         {
             await _runs.CreateAsync(new WorkflowRun(launch.WorkflowId, launch.TenantId, kind.Type, status, launch.CreatedAt, null, launch.ConnectionId, null,
@@ -79,8 +92,13 @@ public sealed class WorkflowLauncher
                 await _runs.MarkAdmittedAsync(launch.TenantId, launch.WorkflowId, _time.GetUtcNow(), cancellation);
             }
         }
+        else if (!queued && run.Status == WorkflowStatus.Queued)
+        {
+            // A run claimed before its admission (a once-only launch) that got a slot: running, as a created one would be.
+            await _runs.MarkAdmittedAsync(launch.TenantId, launch.WorkflowId, _time.GetUtcNow(), cancellation);
+        }
 
-        await ScheduleOnceAsync(client, kind, input, launch.WorkflowId, cancellation);
+        await ScheduleOnceAsync(client, kind, input, launch.WorkflowId, launch.Once, cancellation);
         await _admission.MarkScheduledAsync(launch, cancellation);
     }
 
@@ -90,11 +108,11 @@ public sealed class WorkflowLauncher
     /// the server's DTFx client and by the Functions gRPC client alike), and only once the instance is read back:
     /// any other failure propagates and the launch stays unscheduled, for recovery to retry.
     /// </summary>
-    private static async Task ScheduleOnceAsync(DurableTaskClient client, WorkflowKind kind, IWorkflowInput input, string workflowId, CancellationToken cancellation)
+    private static async Task ScheduleOnceAsync(DurableTaskClient client, WorkflowKind kind, IWorkflowInput input, string workflowId, bool once, CancellationToken cancellation)
     {
-        // Pending/running/suspended ids are refused rather than replaced; a finished attempt's id is reused by the next attempt.
-        var options = new StartOrchestrationOptions(workflowId).WithDedupeStatuses(
-            OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended);
+        // Pending/running/suspended ids are refused rather than replaced; a finished attempt's id is reused by the next
+        // attempt — except a once-only id, whose finished orchestration is refused too.
+        var options = new StartOrchestrationOptions(workflowId).WithDedupeStatuses(once ? OnceDedupe : LiveDedupe);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(kind.Orchestrator, input, options, cancellation);
@@ -109,11 +127,11 @@ public sealed class WorkflowLauncher
         }
     }
 
-    private async Task<LaunchResult> AdmitAndStartAsync(DurableTaskClient client, WorkflowKind kind, IWorkflowInput draft, string? connectionId, CancellationToken cancellation)
+    private async Task<LaunchResult> AdmitAndStartAsync(DurableTaskClient client, WorkflowKind kind, IWorkflowInput draft, string? connectionId, CancellationToken cancellation, bool once = false)
     {
         var ticket = draft.Ticket;
         var launch = new LaunchRecord(ticket.TenantId, ticket.WorkflowId, ticket.Attempt, kind.Type, kind.Orchestrator,
-            JsonSerializer.Serialize(draft, kind.InputType, AutopilotJson.Options), connectionId, false, _time.GetUtcNow());
+            JsonSerializer.Serialize(draft, kind.InputType, AutopilotJson.Options), connectionId, false, _time.GetUtcNow(), once);
         var limits = await _policy.LimitsForAsync(ticket.TenantId, cancellation);
         var outage = await _policy.OutageFor(ticket.TenantId, kind.Type, cancellation);
         var decision = await _admission.AcquireAsync(ticket.TenantId, ticket.WorkflowId, ticket.Attempt, kind.Type, limits, outage, cancellation, launch);

@@ -30,6 +30,34 @@ public sealed class WorkflowRunStore
         await table.UpsertEntityAsync(ToEntity(run), TableUpdateMode.Replace, cancellation);
     }
 
+    /// <summary>
+    /// Creates the run only if no run has its id (a conditional insert: of replicas racing on one id, exactly one
+    /// wins). Returns whether this call created it; the winner then adds the listing row.
+    /// </summary>
+    public async Task<bool> TryCreateAsync(WorkflowRun run, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var table = await _storage.TableAsync(TableName);
+        try
+        {
+            await table.AddEntityAsync(ToEntity(run), cancellation);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+
+        await IndexAsync(run, cancellation);
+        return true;
+    }
+
+    /// <summary>(Re-)adds the run's listing row; idempotent (its key is the run's start time and id).</summary>
+    public Task IndexAsync(WorkflowRun run, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return _byStart.AddAsync(run.TenantId, run.StartedAt, run.WorkflowId, cancellation);
+    }
+
     public async Task<WorkflowRun?> GetAsync(string tenantId, string workflowId, CancellationToken cancellation)
     {
         var table = await _storage.TableAsync(TableName);

@@ -25,7 +25,7 @@ internal static class RouteFuzzInputs
     /// <summary>Body fields: those of the records handlers bind, plus those they read by hand.</summary>
     private static readonly string[] Fields =
     [
-        .. new[] { typeof(ConnectRequest), typeof(AgentRunRequest), typeof(LimitsRequest), typeof(TenantQueryLimits), typeof(FaultTestRequest) }
+        .. new[] { typeof(ConnectRequest), typeof(AgentRunRequest), typeof(LimitsRequest), typeof(TenantQueryLimits), typeof(FaultTestRequest), typeof(Autopilot.Core.Memos.MemoScheduleRequest) }
             .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             .Where(p => p.CanWrite || p.DeclaringType!.GetConstructors().Any(c => c.GetParameters().Any(a => a.Name == p.Name)))
             .Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)),

@@ -25,6 +25,8 @@ public sealed class ServerProcess : IAsyncDisposable
             ["TASKHUB_NAME"] = taskHub,
             ["AUTOPILOT_ENCRYPTION_KEY"] = SharedKey,
             ["DEMO_WAREHOUSE_PATH"] = demoWarehousePath,
+            // Tests start memos themselves; a timer would add memo runs to every connected test tenant.
+            ["MEMO_TIMER_ENABLED"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Autopilot"] = "Information",
         };
