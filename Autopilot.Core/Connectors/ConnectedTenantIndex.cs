@@ -13,6 +13,8 @@ public sealed class ConnectedTenantIndex
 {
     private const string TableName = "ConnectedTenants";
     private const string Partition = "tenants";
+    private const string MetaPartition = "meta";
+    private const string BackfillMarker = "backfilled_v1";
     private readonly TableStorage _storage;
 
     public ConnectedTenantIndex(TableStorage storage) => _storage = storage;
@@ -34,6 +36,31 @@ public sealed class ConnectedTenantIndex
         {
             // Not listed: nothing to remove.
         }
+    }
+
+    /// <summary>
+    /// Lists the tenants of <paramref name="activeTenants"/> once per store (a marker row records it): connections made
+    /// before this index existed have no row, and the weekly timer would never see them. Safe to run concurrently and
+    /// again after a crash — rows are upserts and the marker is written last.
+    /// </summary>
+    public async Task<int> BackfillOnceAsync(Func<CancellationToken, IAsyncEnumerable<string>> activeTenants, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(activeTenants);
+        var table = await _storage.TableAsync(TableName);
+        if ((await table.GetEntityIfExistsAsync<TableEntity>(MetaPartition, BackfillMarker, cancellationToken: cancellation)).HasValue)
+        {
+            return 0;
+        }
+
+        var added = 0;
+        await foreach (var tenant in activeTenants(cancellation))
+        {
+            await AddAsync(tenant, cancellation);
+            added++;
+        }
+
+        await table.UpsertEntityAsync(new TableEntity(MetaPartition, BackfillMarker) { ["tenants"] = added }, TableUpdateMode.Replace, cancellation);
+        return added;
     }
 
     /// <summary>Every listed tenant, streamed page by page (keys only).</summary>

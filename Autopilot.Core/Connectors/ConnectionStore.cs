@@ -23,7 +23,21 @@ public sealed partial class ConnectionStore
     /// <summary>Tenants that may have an active connection (check each with <see cref="GetAsync"/>: a row can be stale).</summary>
     public IAsyncEnumerable<string> ConnectedTenantsAsync(CancellationToken cancellation) => _connected.ListAsync(cancellation);
 
+    /// <summary>Lists every tenant with an active connection in the connected-tenant index, once per store (see <see cref="ConnectedTenantIndex.BackfillOnceAsync"/>).</summary>
+    public Task<int> BackfillConnectedTenantsAsync(CancellationToken cancellation) => _connected.BackfillOnceAsync(ActiveTenantsAsync, cancellation);
+
     public static string IdFor(string tenantId) => $"conn_{tenantId}";
+
+    /// <summary>Tenants whose connection row is active, by a scan of every partition (only the one-off backfill does this).</summary>
+    private async IAsyncEnumerable<string> ActiveTenantsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    {
+        var table = await _storage.TableAsync(TableName);
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"status eq {ConnectionStatus.Active}"),
+            select: ["tenant_id"], cancellationToken: cancellation))
+        {
+            yield return entity.GetString("tenant_id");
+        }
+    }
 
     public async Task<Connection?> GetAsync(string tenantId, string connectionId, CancellationToken cancellation)
     {

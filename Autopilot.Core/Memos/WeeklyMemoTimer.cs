@@ -24,6 +24,7 @@ public sealed class WeeklyMemoTimer
     private readonly WorkflowLauncher _launcher;
     private readonly TimeProvider _time;
     private readonly ILogger<WeeklyMemoTimer> _logger;
+    private volatile bool _backfilled;
 
     public WeeklyMemoTimer(ConnectionStore connections, MemoScheduleStore schedules, WorkflowLauncher launcher, TimeProvider time, ILogger<WeeklyMemoTimer> logger)
     {
@@ -37,6 +38,13 @@ public sealed class WeeklyMemoTimer
     /// <summary>One pass over the connected tenants. A tenant's failure is logged and counted; the next tick tries again.</summary>
     public async Task<MemoTimerTick> TickAsync(DurableTaskClient client, CancellationToken cancellation)
     {
+        if (!_backfilled)
+        {
+            // Tenants connected before the index existed: listed once per store, then one point read per process.
+            await _connections.BackfillConnectedTenantsAsync(cancellation);
+            _backfilled = true;
+        }
+
         var now = _time.GetUtcNow();
         var counts = new ConcurrentDictionary<MemoTimerOutcome, int>();
         await Parallel.ForEachAsync(_connections.ConnectedTenantsAsync(cancellation),

@@ -58,4 +58,37 @@ public sealed class ConnectionStoreTests
         Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(tampered, "org_a", "conn_org_a"));
         Assert.Equal(Secret, protector.Unprotect(cipher, "org_a", "conn_org_a"));
     }
+
+    [Fact]
+    public async Task Tenants_connected_before_the_index_existed_are_listed_once_by_the_backfill()
+    {
+        await _store.ConnectAsync("org_new", "conn_org_new", "duckdb-demo", null, CancellationToken.None);
+        // Rows as a build without the index wrote them: an active and a disconnected connection, no index row.
+        var connections = await _tables.TableAsync("Connections");
+        foreach (var (tenant, status) in new[] { ("org_old", ConnectionStatus.Active), ("org_gone", ConnectionStatus.Disconnected) })
+        {
+            await connections.AddEntityAsync(new TableEntity(tenant, "conn_" + tenant) { ["connection_id"] = "conn_" + tenant, ["tenant_id"] = tenant, ["status"] = status });
+        }
+
+        Assert.Equal(["org_new"], await ListedAsync());
+
+        var added = await _store.BackfillConnectedTenantsAsync(CancellationToken.None);
+        await _store.DisconnectAsync("org_old", "conn_org_old", CancellationToken.None);
+        var again = await _store.BackfillConnectedTenantsAsync(CancellationToken.None);
+
+        Assert.Equal(2, added);
+        Assert.Equal(0, again); // once per store: a later disconnect is not undone by a second pass
+        Assert.Equal(["org_new"], await ListedAsync());
+    }
+
+    private async Task<List<string>> ListedAsync()
+    {
+        var listed = new List<string>();
+        await foreach (var tenant in _store.ConnectedTenantsAsync(CancellationToken.None))
+        {
+            listed.Add(tenant);
+        }
+
+        return listed.Order(StringComparer.Ordinal).ToList();
+    }
 }
