@@ -77,6 +77,28 @@ public sealed class MemoRouteTests(ServerFixture fixture) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task The_memo_page_shows_the_stored_runs_headline_and_a_tile_with_a_fourteen_day_series_per_kpi()
+    {
+        var tenant = "org_memopage" + Guid.NewGuid().ToString("N")[..8];
+        var id = (await RunAsync(tenant))["artifact_id"]!.GetValue<string>();
+        var stored = (await new ArtifactStore(new StorageFactory(fixture.Server.TaskHub).Tables, TimeProvider.System).VersionAsync(tenant, id, 1, CancellationToken.None))!;
+
+        using var response = await fixture.Http.SendAsync(ApiCalls.Request(HttpMethod.Get, $"memos/{id}?org_id={tenant}", tenant, "viewer"));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(stored.Data["memo"]!["headline_summary"]![0]!.GetValue<string>()), html, StringComparison.Ordinal);
+        var kpis = stored.Data["packet"]!["kpis"]!.AsArray().Select(k => k!["metric_name"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(kpis);
+        Assert.All(kpis, metric => Assert.Contains($"data-metric=\"{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(metric)}\"", html, StringComparison.Ordinal));
+        var start = html.IndexOf("<script type=\"application/json\" id=\"page-data\">", StringComparison.Ordinal);
+        var json = html[(html.IndexOf('>', start) + 1)..html.IndexOf("</script>", start, StringComparison.Ordinal)];
+        var series = JsonNode.Parse(json)!["series"]!.AsObject();
+        Assert.All(kpis, metric => Assert.Equal(14, series[metric]!.AsArray().Count));
+    }
+
+    [Fact]
     public async Task A_viewer_may_not_write_a_memo()
     {
         var (status, body) = await fixture.Http.SendAsync(HttpMethod.Post, "api/v1/workflows/memo?org_id=org_view", "org_view", "viewer");
