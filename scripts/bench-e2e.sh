@@ -44,6 +44,8 @@ ap_start_azurite "$work/azurite" "$work/azurite.log" "$blob_port" "$queue_port" 
 ap_log "building Autopilot.Server (Release) ..."
 ap_dotnet build Autopilot.Server -c Release -v quiet -nologo 2>&1 | ap_hide_nu1603 || ap_die "build failed"
 ap_wait_azurite "$AP_AZURITE_PID" "$work/azurite.log" "$blob_port" "$queue_port" "$table_port" || ap_die "Azurite did not start"
+# Run a private copy of the build so builds in this work tree (under the build lock) can go on meanwhile.
+flock -s "$AP_BUILD_LOCK" cp -r Autopilot.Server/bin/Release/net10.0 "$work/server"
 
 export AZURE_STORAGE_CONNECTION_STRING
 AZURE_STORAGE_CONNECTION_STRING=$(ap_azurite_connection_string "$blob_port" "$queue_port" "$table_port")
@@ -56,7 +58,7 @@ export Logging__LogLevel__Default=Warning
 base="http://127.0.0.1:$server_port"
 
 start_server() { # $1: MEMO_TIMER_ENABLED
-  MEMO_TIMER_ENABLED=$1 MEMO_TIMER_INTERVAL=00:00:01 setsid dotnet Autopilot.Server/bin/Release/net10.0/Autopilot.Server.dll >"$work/server.log" 2>&1 </dev/null &
+  MEMO_TIMER_ENABLED=$1 MEMO_TIMER_INTERVAL=00:00:01 setsid dotnet "$work/server/Autopilot.Server.dll" >"$work/server.log" 2>&1 </dev/null &
   server_pid=$!
   local deadline=$((SECONDS + 300))
   until curl -sf "$base/health" >/dev/null; do

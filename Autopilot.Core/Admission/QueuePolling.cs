@@ -1,4 +1,4 @@
-using System.Globalization;
+using Autopilot.Core.Engine;
 
 namespace Autopilot.Core.Admission;
 
@@ -24,14 +24,6 @@ public static class QueuePolling
 
     public static TimeSpan Maximum { get; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Reads <c>hh:mm:ss[.fff]</c>; a bare number is refused (TimeSpan would read "2000" as 2,000 days).</summary>
-    public static bool TryParse(string raw, out TimeSpan interval)
-    {
-        interval = default;
-        return raw is not null
-            && raw.Contains(':', StringComparison.Ordinal)
-            && TimeSpan.TryParse(raw, CultureInfo.InvariantCulture, out interval)
-            && interval >= Minimum
-            && interval <= Maximum;
-    }
+    /// <summary>Reads <c>hh:mm:ss[.fff]</c> between <see cref="Minimum"/> and <see cref="Maximum"/> (<see cref="IntervalSetting"/>).</summary>
+    public static bool TryParse(string raw, out TimeSpan interval) => IntervalSetting.TryParse(raw, Minimum, Maximum, out interval);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Autopilot.Core.Engine;
 
 namespace Autopilot.Core.Memos;
 
@@ -23,14 +23,6 @@ public static class MemoTimerSchedule
     /// <summary>Under an hour, so a slot is started within the hour it falls due.</summary>
     public static TimeSpan Maximum { get; } = TimeSpan.FromHours(1);
 
-    /// <summary>Reads <c>hh:mm:ss[.fff]</c>; a bare number is refused (TimeSpan would read "60" as 60 days).</summary>
-    public static bool TryParse(string raw, out TimeSpan interval)
-    {
-        interval = default;
-        return raw is not null
-            && raw.Contains(':', StringComparison.Ordinal)
-            && TimeSpan.TryParse(raw, CultureInfo.InvariantCulture, out interval)
-            && interval >= Minimum
-            && interval <= Maximum;
-    }
+    /// <summary>Reads <c>hh:mm:ss[.fff]</c> between <see cref="Minimum"/> and <see cref="Maximum"/> (<see cref="IntervalSetting"/>).</summary>
+    public static bool TryParse(string raw, out TimeSpan interval) => IntervalSetting.TryParse(raw, Minimum, Maximum, out interval);
 }

@@ -109,6 +109,8 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (_process!.HasExited)
             {
+                // Redirected output arrives on its own threads: wait until it has all been read before quoting it.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"The server exited with {_process.ExitCode}:{Environment.NewLine}{Output}");
             }
 
