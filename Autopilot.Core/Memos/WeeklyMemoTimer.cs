@@ -35,8 +35,37 @@ public sealed class WeeklyMemoTimer
         _logger = logger;
     }
 
-    /// <summary>One pass over the connected tenants. A tenant's failure is logged and counted; the next tick tries again.</summary>
+    /// <summary>
+    /// One pass over the connected tenants. A tenant's failure is logged and counted; a failure to list them (storage
+    /// unreachable) is logged and counted once — never thrown, so the server's loop keeps running; the next tick tries again.
+    /// </summary>
     public async Task<MemoTimerTick> TickAsync(DurableTaskClient client, CancellationToken cancellation)
+    {
+        var counts = new ConcurrentDictionary<MemoTimerOutcome, int>();
+#pragma warning disable CA1031 // The timer outlives storage outages: log and retry on the next tick.
+        try
+        {
+            await StartDueTenantsAsync(client, counts, cancellation);
+        }
+        catch (Exception ex) when (!cancellation.IsCancellationRequested)
+        {
+            counts.AddOrUpdate(MemoTimerOutcome.Failed, 1, (_, n) => n + 1);
+            _logger.LogWarning(ex, "Weekly memo timer could not list the connected tenants; retrying on the next tick");
+        }
+#pragma warning restore CA1031
+
+        var tick = new MemoTimerTick(counts.ToDictionary());
+        if (tick.Count(MemoTimerOutcome.Started) + tick.Count(MemoTimerOutcome.Queued) > 0 && _logger.IsEnabled(LogLevel.Information))
+        {
+            _logger.LogInformation("Weekly memo timer: started {Started}, queued {Queued}, already started {Already}, failed {Failed}",
+                tick.Count(MemoTimerOutcome.Started), tick.Count(MemoTimerOutcome.Queued), tick.Count(MemoTimerOutcome.AlreadyStarted), tick.Count(MemoTimerOutcome.Failed));
+        }
+
+        return tick;
+    }
+
+    /// <summary>Lists the connected tenants (backfilling the index once per process) and starts each due memo, counting outcomes.</summary>
+    private async Task StartDueTenantsAsync(DurableTaskClient client, ConcurrentDictionary<MemoTimerOutcome, int> counts, CancellationToken cancellation)
     {
         if (!_backfilled)
         {
@@ -46,7 +75,6 @@ public sealed class WeeklyMemoTimer
         }
 
         var now = _time.GetUtcNow();
-        var counts = new ConcurrentDictionary<MemoTimerOutcome, int>();
         await Parallel.ForEachAsync(_connections.ConnectedTenantsAsync(cancellation),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation },
             async (tenant, ct) =>
@@ -65,15 +93,6 @@ public sealed class WeeklyMemoTimer
 #pragma warning restore CA1031
                 counts.AddOrUpdate(outcome, 1, (_, n) => n + 1);
             });
-
-        var tick = new MemoTimerTick(counts.ToDictionary());
-        if (tick.Count(MemoTimerOutcome.Started) + tick.Count(MemoTimerOutcome.Queued) > 0 && _logger.IsEnabled(LogLevel.Information))
-        {
-            _logger.LogInformation("Weekly memo timer: started {Started}, queued {Queued}, already started {Already}, failed {Failed}",
-                tick.Count(MemoTimerOutcome.Started), tick.Count(MemoTimerOutcome.Queued), tick.Count(MemoTimerOutcome.AlreadyStarted), tick.Count(MemoTimerOutcome.Failed));
-        }
-
-        return tick;
     }
 
     /// <summary>Starts the tenant's memo of the current week if its slot is due (a no-op if it was started before).</summary>
