@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
+using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Dashboards;
 using Autopilot.Core.Engine;
@@ -50,6 +51,9 @@ public static class DurableFunctions
 
     [Function(nameof(WeeklyMemoOrchestration))]
     public static Task<JsonObject> WeeklyMemo([OrchestrationTrigger] TaskOrchestrationContext ctx) => new WeeklyMemoOrchestration().RunAsync(ctx, ctx.GetInput<WeeklyMemoInput>()!);
+
+    [Function(nameof(AlertNotifyOrchestration))]
+    public static Task<AlertNotifyResult> AlertNotify([OrchestrationTrigger] TaskOrchestrationContext ctx) => new AlertNotifyOrchestration().RunAsync(ctx, ctx.GetInput<AlertEvent>()!);
 
     [Function(nameof(FixMemoWindowsActivity))]
     public static Task<MemoWindows> FixMemoWindows([ActivityTrigger] MemoWindowsInput input, string instanceId, FunctionContext fc) => Create<FixMemoWindowsActivity>(fc).RunAsync(Context(nameof(FixMemoWindowsActivity), instanceId), input);

@@ -1,5 +1,6 @@
 using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
+using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Dashboards;
 using Autopilot.Core.Memos;
@@ -25,6 +26,7 @@ public static class WorkflowCatalog
         typeof(DashboardBuildOrchestration),
         typeof(WeeklyMemoOrchestration),
         typeof(CredentialReencryptOrchestration),
+        typeof(AlertNotifyOrchestration),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
