@@ -58,6 +58,13 @@ public sealed class ServiceOptions
     /// <summary>Whether this process runs the weekly memo timer (MEMO_TIMER_ENABLED, default true).</summary>
     public bool MemoTimerEnabled { get; init; } = true;
 
+    /// <summary>
+    /// The length of the alert clock's minute (ALERT_MINUTE, hh:mm:ss, default 00:01:00): escalation policies, acknowledgement
+    /// reminders and notification retry back-off (1/4/16) are counted in these minutes. Only tests shorten it, so real
+    /// timers fire in seconds.
+    /// </summary>
+    public TimeSpan AlertMinute { get; init; } = TimeSpan.FromMinutes(1);
+
     public bool SimulateWarehouseUnavailable { get; init; }
 
     public bool SimulateLlmUnavailable { get; init; }

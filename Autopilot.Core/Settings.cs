@@ -53,6 +53,7 @@ public sealed partial record Settings(
         var deadLetterAfter = Number(configuration, "DEAD_LETTER_AFTER_ATTEMPTS", 3, errors, min: 1, max: 100);
         var queuePoll = QueuePollInterval(configuration, errors);
         var memoTimer = MemoTimerInterval(configuration, errors);
+        var alertMinute = AlertMinute(configuration, errors);
         var maxInFlight = Number(configuration, "MAX_INFLIGHT_WORKFLOWS", 100, errors, min: 1, max: 100_000);
         var memoTimerEnabled = string.IsNullOrWhiteSpace(configuration[Memos.MemoTimerSchedule.EnabledSetting]) || Flag(configuration, Memos.MemoTimerSchedule.EnabledSetting, errors);
         var simulateWarehouse = Flag(configuration, "SIMULATE_WAREHOUSE_UNAVAILABLE", errors);
@@ -121,6 +122,7 @@ public sealed partial record Settings(
                 MemoTimerInterval = memoTimer,
                 MaxInFlightWorkflows = maxInFlight,
                 MemoTimerEnabled = memoTimerEnabled,
+                AlertMinute = alertMinute,
                 SimulateWarehouseUnavailable = simulateWarehouse,
                 SimulateLlmUnavailable = simulateLlm,
                 EnableTestWorkflows = testWorkflows,
@@ -205,6 +207,24 @@ public sealed partial record Settings(
 
         errors.Add($"{Memos.MemoTimerSchedule.Setting} must be a TimeSpan hh:mm:ss from {Memos.MemoTimerSchedule.Minimum} to {Memos.MemoTimerSchedule.Maximum}; got '{raw}'.");
         return Memos.MemoTimerSchedule.Default;
+    }
+
+    private static TimeSpan AlertMinute(IConfiguration configuration, List<string> errors)
+    {
+        const string Setting = "ALERT_MINUTE";
+        var raw = configuration[Setting];
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return TimeSpan.FromMinutes(1);
+        }
+
+        if (Engine.IntervalSetting.TryParse(raw, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1), out var minute))
+        {
+            return minute;
+        }
+
+        errors.Add($"{Setting} must be a TimeSpan hh:mm:ss from 00:00:00.1 to 00:01:00 (the alert clock's minute; only tests shorten it); got '{raw}'.");
+        return TimeSpan.FromMinutes(1);
     }
 
     private static TimeSpan QueuePollInterval(IConfiguration configuration, List<string> errors)
