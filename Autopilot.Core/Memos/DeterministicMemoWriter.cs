@@ -10,9 +10,10 @@ public sealed class DeterministicMemoWriter : IMemoWriter
 {
     public const string NoKpiHeadline = "No KPI data available for this period.";
 
-    public string Name => "deterministic";
+    public const string Name = "deterministic";
 
-    public Task<JsonObject> WriteAsync(MemoPacket packet, IReadOnlyList<string> previousErrors, CancellationToken cancellation) => Task.FromResult(Write(packet));
+    public Task<MemoDraft> WriteAsync(MemoPacket packet, IReadOnlyList<string> previousErrors, CancellationToken cancellation) =>
+        Task.FromResult(new MemoDraft(Write(packet), Name));
 
     public static JsonObject Write(MemoPacket packet)
     {

@@ -28,9 +28,9 @@ public sealed partial class LlmMemoWriter : IMemoWriter
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
-    public string Name => "llm";
+    public const string Name = "llm";
 
-    public async Task<JsonObject> WriteAsync(MemoPacket packet, IReadOnlyList<string> previousErrors, CancellationToken cancellation)
+    public async Task<MemoDraft> WriteAsync(MemoPacket packet, IReadOnlyList<string> previousErrors, CancellationToken cancellation)
     {
         var chatOptions = new ChatOptions
         {
@@ -54,16 +54,16 @@ public sealed partial class LlmMemoWriter : IMemoWriter
             LogFallback(_logger, failure is OperationCanceledException
                 ? string.Create(CultureInfo.InvariantCulture, $"no answer within {_options.Timeout.TotalSeconds:0.#} s")
                 : failure.GetType().Name + ": " + failure.Message);
-            return DeterministicMemoWriter.Write(packet);
+            return new MemoDraft(DeterministicMemoWriter.Write(packet), DeterministicMemoWriter.Name);
         }
 
         if (Parse(answer) is { } memo)
         {
-            return memo;
+            return new MemoDraft(memo, Name);
         }
 
         LogFallback(_logger, "the answer is not a JSON object whose five sections are lists");
-        return DeterministicMemoWriter.Write(packet);
+        return new MemoDraft(DeterministicMemoWriter.Write(packet), DeterministicMemoWriter.Name);
     }
 
     /// <summary>The answer as a memo, or null when it is not a JSON object with MEMO-9's five list-valued sections.</summary>

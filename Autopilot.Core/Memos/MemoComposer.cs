@@ -17,11 +17,11 @@ public static class MemoComposer
         MemoValidation? last = null;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var memo = await writer.WriteAsync(packet, errors, cancellation);
-            var validation = MemoValidator.Validate(packet, memo);
+            var draft = await writer.WriteAsync(packet, errors, cancellation);
+            var validation = MemoValidator.Validate(packet, draft.Memo);
             if (validation.Passed)
             {
-                return new MemoWriteResult(memo, validation, attempt, writer.Name);
+                return new MemoWriteResult(draft.Memo, validation, attempt, draft.Writer);
             }
 
             (errors, last) = (validation.Errors, validation);

@@ -58,7 +58,7 @@ public sealed class MemoValidationTests
         var result = await MemoComposer.ComposeAsync(new LlmMemoWriter(chat, Options), MemoPackets.Shop(), CancellationToken.None);
 
         Assert.True(result.Validation.Passed);
-        Assert.Equal(("llm", 2), (result.Writer, result.Attempts));
+        Assert.Equal((LlmMemoWriter.Name, 2), (result.Writer, result.Attempts));
         Assert.Equal("s", result.Memo["headline_summary"]![0]!.GetValue<string>());
     }
 
@@ -120,14 +120,14 @@ public sealed class MemoValidationTests
 
     [Theory]
     [MemberData(nameof(LlmFailures))]
-    public async Task Any_llm_failure_yields_the_deterministic_memo(string failure, object reply)
+    public async Task Any_llm_failure_yields_the_deterministic_memo_credited_to_the_deterministic_writer(string failure, object reply)
     {
         var packet = MemoPackets.Shop();
 
         var result = await MemoComposer.ComposeAsync(new LlmMemoWriter(new ScriptedChatClient(reply), Options), packet, CancellationToken.None);
 
         Assert.True(result.Validation.Passed, failure);
-        Assert.Equal(1, result.Attempts);
+        Assert.Equal((1, DeterministicMemoWriter.Name), (result.Attempts, result.Writer));
         Assert.Equal(DeterministicMemoWriter.Write(packet).ToJsonString(), result.Memo.ToJsonString());
     }
 
