@@ -42,7 +42,7 @@ public sealed class DashboardKillNineTests
             Assert.Equal(202, status);
             workflowId = started!["workflow_id"]!.GetValue<string>();
 
-            await WaitUntilAsync(() => metabase.Requests.Any(r => r.Method == "PUT"), TimeSpan.FromMinutes(3), "the layout update never reached Metabase");
+            await Poll.UntilAsync(() => metabase.Requests.Any(r => r.Method == "PUT"), TimeSpan.FromMinutes(3), "the layout update never reached Metabase");
             first.Kill();
         }
 
@@ -81,19 +81,5 @@ public sealed class DashboardKillNineTests
         // One completion row for the build (the profile it started first has its own).
         var audit = await store.Audit.ListAsync(tenant, "workflow_run", 100, CancellationToken.None);
         Assert.Single(audit, e => e.Payload["workflow_id"]?.GetValue<string>() == workflowId);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string failure)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > timeout)
-            {
-                throw new TimeoutException(failure);
-            }
-
-            await Task.Delay(100);
-        }
     }
 }
