@@ -10,6 +10,8 @@ const string usage = """
       limiter [--redis HOST:PORT] [--seconds S] [--in-flight N] [--orgs O]
              cost limiter checks/s on Redis and in memory next to Redis's own round trips; see `limiter --help`
       sql    [--seconds S]               SQL gate throughput (lex+parse+rules+rewrite) on one thread over the test corpora
+      load   [--base URL] [--requests N] [--concurrency C]
+             the seed's load test against a running deployment: p50/p95/p99 and error rate beside bare /health
     scripts/bench.sh engine [args] starts its own Azurite and runs the engine command;
     scripts/bench.sh limiter [args] starts its own redis-server and runs the limiter command.
     """;
@@ -32,6 +34,11 @@ switch (args[0])
         return 0;
     case "limiter":
         return await LimiterBenchmark.RunAsync(args[1..]);
+    case "load" when args.Skip(1).Any(a => a is "-h" or "--help"):
+        Console.WriteLine(Autopilot.Benchmarks.Load.LoadBenchmarkOptions.Usage);
+        return 0;
+    case "load":
+        return await Autopilot.Benchmarks.Load.LoadBenchmark.RunAsync(args[1..]);
     case "sql":
         return Autopilot.Benchmarks.Sql.SqlGateBenchmark.Run(args[1..]);
     case "micro":

@@ -7,6 +7,8 @@
 #   ./scripts/bench.sh micro [args]    BenchmarkDotNet micro-benchmarks (args go to BenchmarkSwitcher)
 #   ./scripts/bench.sh limiter [args]  cost limiter checks/s on its own redis-server (--help)
 #   ./scripts/bench.sh sql [--seconds S]  SQL gate throughput on one thread over the test corpora
+#   ./scripts/bench.sh load [args]    the seed's load test against a running deployment (default the one
+#                                      scripts/run.sh serves): --base URL --requests 200 --concurrency 10
 #   ./scripts/bench.sh e2e [--burst N,..]  connect → profile → dashboard → memo wall time per stage on the demo
 #                                      warehouse, then N fresh tenants' weekly memos from one timer tick (default 20)
 # AP_BENCH_NO_BUILD=1 skips the build and runs the existing Release build (e.g. for a sweep of configurations).
@@ -19,12 +21,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$AP_ROOT"
 
 usage() {
-  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
 }
 
 command=${1:-}
 case $command in
-  engine | micro | limiter | sql) shift ;;
+  engine | micro | limiter | sql | load) shift ;;
   e2e)
     shift
     exec bash "$(dirname "${BASH_SOURCE[0]}")/bench-e2e.sh" "$@"
@@ -52,6 +54,11 @@ if [[ $command == micro ]]; then
   build
   # BenchmarkDotNet builds its own child projects: hold a shared build lock meanwhile.
   exec flock -s "$AP_BUILD_LOCK" dotnet Autopilot.Benchmarks/bin/Release/net10.0/Autopilot.Benchmarks.dll micro "$@"
+fi
+
+if [[ $command == load ]]; then
+  build
+  exec dotnet Autopilot.Benchmarks/bin/Release/net10.0/Autopilot.Benchmarks.dll load "$@"
 fi
 
 if [[ $command == sql ]]; then
