@@ -70,6 +70,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DimensionValueLookup>();
         services.AddSingleton<AgentCatalogLoader>();
 
+        services.AddSingleton(settings.LlmRates);
+        services.AddSingleton<Llm.LlmUsageStore>();
+        services.AddSingleton<Llm.LlmBudgets>();
+
         // Planners are tried in registration order: the language model first when enabled, then the deterministic one.
         services.AddLlmPlanner(settings.LlmPlanner);
         services.AddMemos(settings.LlmPlanner);

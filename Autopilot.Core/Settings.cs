@@ -26,6 +26,9 @@ public sealed partial record Settings(
     /// <summary>Per-tenant request limits by route class (RATE_LIMIT_*); off unless set.</summary>
     public RateLimits.RateLimitOptions RateLimits { get; init; } = global::Autopilot.Core.RateLimits.RateLimitOptions.Off;
 
+    /// <summary>USD per million tokens by model, LLM-6's table with LLM_COST_RATES_JSON's overrides.</summary>
+    public Llm.LlmRates LlmRates { get; init; } = Llm.LlmRates.Default;
+
     public static Settings Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -95,6 +98,11 @@ public sealed partial record Settings(
         var llm = Guarded(() => global::Autopilot.Core.Agent.Llm.LlmPlannerOptions.Read(configuration), errors);
         var auth = Guarded(() => global::Autopilot.Core.Tenancy.AuthOptions.Read(configuration), errors);
         var rateLimits = Guarded(() => global::Autopilot.Core.RateLimits.RateLimitOptions.Read(configuration), errors);
+        var llmRates = Llm.LlmRates.Parse(configuration[Llm.LlmRates.Setting], out var ratesError);
+        if (ratesError is not null)
+        {
+            errors.Add(ratesError);
+        }
         var approvalTimeout = Number(configuration, "AGENT_APPROVAL_TIMEOUT_SECONDS", 24 * 3600, errors, min: 1, max: 30 * 24 * 3600);
         if (errors.Count > 0)
         {
@@ -140,6 +148,7 @@ public sealed partial record Settings(
             auth!)
         {
             RateLimits = rateLimits!,
+            LlmRates = llmRates,
         };
     }
 

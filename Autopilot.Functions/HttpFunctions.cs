@@ -169,4 +169,16 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.MemoPage)]
     public Task<ApiResult> MemoPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "memos/{artifact_id}")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.MemoPage, req, client);
+
+    [Function(RouteNames.LlmStatus)]
+    public Task<ApiResult> LlmStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/llm/status")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.LlmStatus, req, client);
+
+    [Function(RouteNames.LlmUsage)]
+    public Task<ApiResult> LlmUsage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/llm/usage")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.LlmUsage, req, client);
+
+    [Function(RouteNames.LlmBudget)]
+    public Task<ApiResult> LlmBudget([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/llm/budget")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.LlmBudget, req, client);
+
+    [Function(RouteNames.SetLlmBudget)]
+    public Task<ApiResult> SetLlmBudget([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/llm/budget")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SetLlmBudget, req, client);
 }

@@ -1,3 +1,4 @@
+using Autopilot.Core.Llm;
 using Microsoft.DurableTask;
 
 namespace Autopilot.Core.Agent;
@@ -32,6 +33,7 @@ public sealed class PlanQuestionActivity : TaskActivity<PlanRequest, PlanOutcome
             return new PlanOutcome(null, "The warehouse has not been profiled yet: run POST /api/v1/workflows/profile first", []);
         }
 
+        using var caller = LlmCallScope.Begin(input.TenantId, LlmTasks.Planner);
         return await PlannerChain.PlanAsync(_planners, input.Message, catalog, input.PreviousErrors, Planning.DeterministicPlanner.Today(_clock), CancellationToken.None);
     }
 }

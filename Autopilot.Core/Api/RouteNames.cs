@@ -56,4 +56,8 @@ public static class RouteNames
     public const string PageAsset = "PageAsset";
     public const string MemoSchedule = "MemoSchedule";
     public const string SetMemoSchedule = "SetMemoSchedule";
+    public const string LlmStatus = "LlmStatus";
+    public const string LlmUsage = "LlmUsage";
+    public const string LlmBudget = "LlmBudget";
+    public const string SetLlmBudget = "SetLlmBudget";
 }

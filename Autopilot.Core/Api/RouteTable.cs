@@ -4,6 +4,7 @@ using Autopilot.Core.Artifacts;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Feedback;
 using Autopilot.Core.Health;
+using Autopilot.Core.Llm;
 using Autopilot.Core.Memos;
 using Autopilot.Core.Pages;
 using Autopilot.Core.Pii;
@@ -74,5 +75,9 @@ public static class RouteTable
         new(RouteNames.DashboardPage, "GET", "dashboards/{artifact_id}", RouteAccess.AnyRole, TenantSource.QueryOrgId, PageEndpoints.Dashboard) { RenderError = HtmlPage.Error },
         new(RouteNames.MemoPage, "GET", "memos/{artifact_id}", RouteAccess.AnyRole, TenantSource.QueryOrgId, PageEndpoints.Memo) { RenderError = HtmlPage.Error },
         new(RouteNames.PageAsset, "GET", "assets/{name}", RouteAccess.Public, TenantSource.None, PageAssets.Serve),
+        new(RouteNames.LlmStatus, "GET", "api/v1/llm/status", RouteAccess.Public, TenantSource.None, LlmEndpoints.Status),
+        new(RouteNames.LlmUsage, "GET", "api/v1/llm/usage", RouteAccess.Member, TenantSource.QueryOrgId, LlmEndpoints.Usage),
+        new(RouteNames.LlmBudget, "GET", "api/v1/llm/budget", RouteAccess.Member, TenantSource.QueryOrgId, LlmEndpoints.Budget),
+        new(RouteNames.SetLlmBudget, "POST", "api/v1/llm/budget", RouteAccess.Admin, TenantSource.QueryOrgId, LlmEndpoints.SetBudget) { Bind = LlmEndpoints.BindBudget },
     ];
 }

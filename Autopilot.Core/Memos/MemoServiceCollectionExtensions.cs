@@ -1,4 +1,5 @@
 using Autopilot.Core.Agent.Llm;
+using Autopilot.Core.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,7 +22,7 @@ public static class MemoServiceCollectionExtensions
             return services;
         }
 
-        services.TryAddKeyedSingleton<IChatClient>(LlmPlannerServiceCollectionExtensions.ChatClientKey, (_, _) => LlmChatClientFactory.Create(llm));
+        services.AddAccountedChatClient(llm);
         services.TryAddSingleton<IMemoWriter>(sp => new LlmMemoWriter(
             sp.GetRequiredKeyedService<IChatClient>(LlmPlannerServiceCollectionExtensions.ChatClientKey),
             llm,

@@ -1,3 +1,4 @@
+using Autopilot.Core.Llm;
 using Autopilot.Core.Workflows;
 using Microsoft.DurableTask;
 
@@ -18,10 +19,11 @@ public sealed class WriteMemoActivity : TaskActivity<MemoWriteInput, MemoWriteRe
         _steps = steps;
     }
 
-    public override Task<MemoWriteResult> RunAsync(TaskActivityContext context, MemoWriteInput input)
+    public override async Task<MemoWriteResult> RunAsync(TaskActivityContext context, MemoWriteInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return _steps.RunAsync(input.TenantId, input.WorkflowId, MemoSteps.WriteMemo, input,
+        using var caller = LlmCallScope.Begin(input.TenantId, LlmTasks.MemoWriter);
+        return await _steps.RunAsync(input.TenantId, input.WorkflowId, MemoSteps.WriteMemo, input,
             ct => MemoComposer.ComposeAsync(_writer, input.Packet, ct), CancellationToken.None);
     }
 }

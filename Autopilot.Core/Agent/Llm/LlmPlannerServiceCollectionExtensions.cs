@@ -1,3 +1,4 @@
+using Autopilot.Core.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,7 +25,7 @@ public static class LlmPlannerServiceCollectionExtensions
         }
 
         services.TryAddSingleton(options);
-        services.TryAddKeyedSingleton<IChatClient>(ChatClientKey, (_, _) => LlmChatClientFactory.Create(options));
+        services.AddAccountedChatClient(options);
         services.TryAddSingleton(sp => new LlmQuestionPlanner(
             sp.GetRequiredKeyedService<IChatClient>(ChatClientKey),
             options,

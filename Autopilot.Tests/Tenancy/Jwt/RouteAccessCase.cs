@@ -31,6 +31,7 @@ public sealed record RouteAccessCase(ApiRoute Route, string? Role, bool OwnTenan
         [RouteNames.SetAlertPolicy] = ("", """{"policy":{"P1":5}}"""),
         [RouteNames.CreateFeedback] = ("", """{"user_id":"u1","artifact_id":"chat_1","artifact_version":1,"artifact_type":"chat","feedback_type":"positive"}"""),
         [RouteNames.SetMemoSchedule] = ("", """{"time_zone":"Europe/Berlin","day":"monday","hour":8}"""),
+        [RouteNames.SetLlmBudget] = ("", """{"monthly_usd":25,"hard_cap":true}"""),
     };
 
     public static IEnumerable<RouteAccessCase> For(ApiRoute route) =>
