@@ -9,6 +9,8 @@ const string usage = """
       micro  [BenchmarkDotNet arguments]   BenchmarkDotNet micro-benchmarks (e.g. micro --filter '*')
       limiter [--redis HOST:PORT] [--seconds S] [--in-flight N] [--orgs O]
              cost limiter checks/s on Redis and in memory next to Redis's own round trips; see `limiter --help`
+      notify --server URL [--alerts N] [--parallel P] [--alert-minute-ms M]
+             alert notification delivery to an in-process receiver: notifications/s, due-to-delivery delay; see `notify --help`
       sql    [--seconds S]               SQL gate throughput (lex+parse+rules+rewrite) on one thread over the test corpora
     scripts/bench.sh engine [args] starts its own Azurite and runs the engine command;
     scripts/bench.sh limiter [args] starts its own redis-server and runs the limiter command.
@@ -32,6 +34,11 @@ switch (args[0])
         return 0;
     case "limiter":
         return await LimiterBenchmark.RunAsync(args[1..]);
+    case "notify" when args.Skip(1).Any(a => a is "-h" or "--help"):
+        Console.WriteLine(Autopilot.Benchmarks.Notify.NotifyBenchmarkOptions.Usage);
+        return 0;
+    case "notify":
+        return await Autopilot.Benchmarks.Notify.NotifyBenchmark.RunAsync(args[1..]);
     case "sql":
         return Autopilot.Benchmarks.Sql.SqlGateBenchmark.Run(args[1..]);
     case "micro":

@@ -9,6 +9,8 @@
 #   ./scripts/bench.sh sql [--seconds S]  SQL gate throughput on one thread over the test corpora
 #   ./scripts/bench.sh e2e [--burst N,..]  connect → profile → dashboard → memo wall time per stage on the demo
 #                                      warehouse, then N fresh tenants' weekly memos from one timer tick (default 20)
+#   ./scripts/bench.sh notify [--alerts N] [--parallel P] [--alert-minute-ms M]
+#                                      alert notifications to a local receiver: notifications/s, due-to-delivery delay
 # AP_BENCH_NO_BUILD=1 skips the build and runs the existing Release build (e.g. for a sweep of configurations).
 # Results and the measured tuning: Autopilot.Benchmarks/RESULTS.md.
 set -euo pipefail
@@ -19,7 +21,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$AP_ROOT"
 
 usage() {
-  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
 }
 
 command=${1:-}
@@ -28,6 +30,10 @@ case $command in
   e2e)
     shift
     exec bash "$(dirname "${BASH_SOURCE[0]}")/bench-e2e.sh" "$@"
+    ;;
+  notify)
+    shift
+    exec bash "$(dirname "${BASH_SOURCE[0]}")/bench-notify.sh" "$@"
     ;;
   -h | --help | help)
     usage

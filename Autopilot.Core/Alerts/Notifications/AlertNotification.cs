@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Autopilot.Core.Alerts.Notifications.Channels;
 
 namespace Autopilot.Core.Alerts.Notifications;
@@ -34,6 +35,7 @@ public sealed record AlertNotification(
     int AttemptsFinished = 0)
 {
     /// <summary>The target as shown: an SMTP password masked.</summary>
+    [JsonIgnore]
     public string DisplayTarget => ChannelTarget.Display(Target, ChannelType == ChannelTypes.Email && ProtectedCredential is not null);
 
     /// <summary>Whether attempt <paramref name="attempt"/> has a recorded outcome.</summary>

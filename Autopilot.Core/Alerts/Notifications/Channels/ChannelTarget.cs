@@ -73,7 +73,8 @@ public sealed record ChannelTarget(string Stored, string? Password, TestTarget T
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query);
         foreach (var name in new[] { "from", "to" })
         {
-            if (!query.TryGetValue(name, out var value) || !MailboxAddress.TryParse(value.ToString(), out _))
+            // MimeKit takes a bare local part ("ops") as an address; a mail server needs a domain.
+            if (!query.TryGetValue(name, out var value) || !MailboxAddress.TryParse(value.ToString(), out var address) || !address.Address.Contains('@', StringComparison.Ordinal))
             {
                 error = $"an email target needs a valid '{name}' address in its query";
                 return null;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Autopilot.Core.Alerts.Notifications.Routing;
 
 /// <summary>
@@ -15,5 +17,6 @@ public sealed record RoutingChannel(
     string? ProtectedPassword = null)
 {
     /// <summary>The protected credential the channel's sender needs (the webhook secret or the SMTP password), if any.</summary>
+    [JsonIgnore]
     public string? ProtectedCredential => ProtectedSecret ?? ProtectedPassword;
 }
