@@ -9,6 +9,8 @@ const string usage = """
       micro  [BenchmarkDotNet arguments]   BenchmarkDotNet micro-benchmarks (e.g. micro --filter '*')
       limiter [--redis HOST:PORT] [--seconds S] [--in-flight N] [--orgs O]
              cost limiter checks/s on Redis and in memory next to Redis's own round trips; see `limiter --help`
+      notify --server URL [--alerts N] [--parallel P] [--alert-minute-ms M]
+             alert notification delivery to an in-process receiver: notifications/s, due-to-delivery delay; see `notify --help`
       sql    [--seconds S]               SQL gate throughput (lex+parse+rules+rewrite) on one thread over the test corpora
       load   [--base URL] [--requests N] [--concurrency C]
              the seed's load test against a running deployment: p50/p95/p99 and error rate beside bare /health
@@ -39,6 +41,11 @@ switch (args[0])
         return 0;
     case "load":
         return await Autopilot.Benchmarks.Load.LoadBenchmark.RunAsync(args[1..]);
+    case "notify" when args.Skip(1).Any(a => a is "-h" or "--help"):
+        Console.WriteLine(Autopilot.Benchmarks.Notify.NotifyBenchmarkOptions.Usage);
+        return 0;
+    case "notify":
+        return await Autopilot.Benchmarks.Notify.NotifyBenchmark.RunAsync(args[1..]);
     case "sql":
         return Autopilot.Benchmarks.Sql.SqlGateBenchmark.Run(args[1..]);
     case "micro":

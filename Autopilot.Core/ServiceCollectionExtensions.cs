@@ -2,6 +2,7 @@ using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Agent.Llm;
 using Autopilot.Core.Alerts;
+using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Api;
 using Autopilot.Core.Audit;
 using Autopilot.Core.Catalog;
@@ -59,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Dashboards.MetabaseClientFactory>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<AlertStore>());
+        services.AddAlertNotifications();
         services.AddSingleton<WorkflowLauncher>();
         services.AddCostsAndCaching(settings.Service, settings.Costs, settings.Cache);
         services.AddTenantRateLimits(settings.RateLimits);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Alerts.Notifications;
+using Autopilot.Core.Alerts.Notifications.Delivery;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Dashboards;
 using Autopilot.Core.Engine;
@@ -75,6 +76,15 @@ public static class DurableFunctions
 
     [Function(nameof(RaiseMemoAlertsActivity))]
     public static Task<int> RaiseMemoAlerts([ActivityTrigger] MemoAlertsInput input, string instanceId, FunctionContext fc) => Create<RaiseMemoAlertsActivity>(fc).RunAsync(Context(nameof(RaiseMemoAlertsActivity), instanceId), input);
+
+    [Function(nameof(FanOutNotificationsActivity))]
+    public static Task<FanOutResult> FanOutNotifications([ActivityTrigger] AlertEvent input, string instanceId, FunctionContext fc) => Create<FanOutNotificationsActivity>(fc).RunAsync(Context(nameof(FanOutNotificationsActivity), instanceId), input);
+
+    [Function(nameof(DeliverNotificationActivity))]
+    public static Task<DeliveryOutcome> DeliverNotification([ActivityTrigger] DeliverNotificationInput input, string instanceId, FunctionContext fc) => Create<DeliverNotificationActivity>(fc).RunAsync(Context(nameof(DeliverNotificationActivity), instanceId), input);
+
+    [Function(nameof(RaiseDeliveryFailureAlertActivity))]
+    public static Task<string> RaiseDeliveryFailureAlert([ActivityTrigger] DeliveryFailureAlert input, string instanceId, FunctionContext fc) => Create<RaiseDeliveryFailureAlertActivity>(fc).RunAsync(Context(nameof(RaiseDeliveryFailureAlertActivity), instanceId), input);
 
     [Function(nameof(SelectDashboardsActivity))]
     public static Task<IReadOnlyList<DashboardSpec>> SelectDashboards([ActivityTrigger] DashboardStepInput input, string instanceId, FunctionContext fc) => Create<SelectDashboardsActivity>(fc).RunAsync(Context(nameof(SelectDashboardsActivity), instanceId), input);

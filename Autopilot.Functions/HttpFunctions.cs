@@ -146,6 +146,21 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.SetAlertPolicy)]
     public Task<ApiResult> SetAlertPolicy([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alerts/policy")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SetAlertPolicy, req, client);
+
+    [Function(RouteNames.AlertRouting)]
+    public Task<ApiResult> AlertRouting([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/alerts/routing")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.AlertRouting, req, client);
+
+    [Function(RouteNames.SetAlertRouting)]
+    public Task<ApiResult> SetAlertRouting([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alerts/routing")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SetAlertRouting, req, client);
+
+    [Function(RouteNames.ListAlertNotifications)]
+    public Task<ApiResult> ListAlertNotifications([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/alerts/notifications")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ListAlertNotifications, req, client);
+
+    [Function(RouteNames.RetryAlertNotifications)]
+    public Task<ApiResult> RetryAlertNotifications([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alerts/notifications/retry")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.RetryAlertNotifications, req, client);
+
+    [Function(RouteNames.AlertNotificationMetrics)]
+    public Task<ApiResult> AlertNotificationMetrics([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/alerts/notifications/metrics")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.AlertNotificationMetrics, req, client);
     [Function(RouteNames.ListArtifacts)]
     public Task<ApiResult> ListArtifacts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/artifacts")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ListArtifacts, req, client);
 

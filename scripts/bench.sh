@@ -11,6 +11,8 @@
 #                                      scripts/run.sh serves): --base URL --requests 200 --concurrency 10
 #   ./scripts/bench.sh e2e [--burst N,..]  connect → profile → dashboard → memo wall time per stage on the demo
 #                                      warehouse, then N fresh tenants' weekly memos from one timer tick (default 20)
+#   ./scripts/bench.sh notify [--alerts N] [--parallel P] [--alert-minute-ms M]
+#                                      alert notifications to a local receiver: notifications/s, due-to-delivery delay
 # AP_BENCH_NO_BUILD=1 skips the build and runs the existing Release build (e.g. for a sweep of configurations).
 # Results and the measured tuning: Autopilot.Benchmarks/RESULTS.md.
 set -euo pipefail
@@ -30,6 +32,10 @@ case $command in
   e2e)
     shift
     exec bash "$(dirname "${BASH_SOURCE[0]}")/bench-e2e.sh" "$@"
+    ;;
+  notify)
+    shift
+    exec bash "$(dirname "${BASH_SOURCE[0]}")/bench-notify.sh" "$@"
     ;;
   -h | --help | help)
     usage

@@ -53,6 +53,7 @@ public static class AlertEndpoints
 
         var request = new AlertRequest(body.DedupeKey, body.Title, body.Message, body.Severity!, body.SourceType ?? "system", body.SourceId);
         var alert = await context.Service<AlertStore>().RaiseAsync(context.Tenant, request, context.Cancellation);
+        await Notifications.AlertNotifier.QueueCreatedAsync(context.Durable, alert, context.Cancellation);
         await AuditAsync(context, "alert_created_or_updated", new { alert_id = alert.AlertId, severity = alert.Severity, status = alert.Status });
         return ApiResult.Ok(new
         {

@@ -46,6 +46,11 @@ public static class RouteNames
     public const string EscalateAlerts = "EscalateAlerts";
     public const string AlertPolicy = "AlertPolicy";
     public const string SetAlertPolicy = "SetAlertPolicy";
+    public const string AlertRouting = "AlertRouting";
+    public const string SetAlertRouting = "SetAlertRouting";
+    public const string ListAlertNotifications = "ListAlertNotifications";
+    public const string RetryAlertNotifications = "RetryAlertNotifications";
+    public const string AlertNotificationMetrics = "AlertNotificationMetrics";
     public const string ListArtifacts = "ListArtifacts";
     public const string GetArtifact = "GetArtifact";
     public const string ArtifactVersions = "ArtifactVersions";

@@ -1,5 +1,6 @@
 using Autopilot.Core.Agent;
 using Autopilot.Core.Alerts;
+using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Artifacts;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Feedback;
@@ -61,6 +62,11 @@ public static class RouteTable
         new(RouteNames.EscalateAlerts, "POST", "api/v1/alerts/escalate", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.Escalate),
         new(RouteNames.AlertPolicy, "GET", "api/v1/alerts/policy", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.Policy),
         new(RouteNames.SetAlertPolicy, "POST", "api/v1/alerts/policy", RouteAccess.Admin, TenantSource.BodyOrgId, AlertEndpoints.SetPolicy) { Bind = AlertEndpoints.BindPolicy },
+        new(RouteNames.AlertRouting, "GET", "api/v1/alerts/routing", RouteAccess.Member, TenantSource.QueryOrgId, NotificationEndpoints.Routing),
+        new(RouteNames.SetAlertRouting, "POST", "api/v1/alerts/routing", RouteAccess.Admin, TenantSource.BodyOrgId, NotificationEndpoints.SetRouting) { Bind = NotificationEndpoints.BindRouting },
+        new(RouteNames.ListAlertNotifications, "GET", "api/v1/alerts/notifications", RouteAccess.Member, TenantSource.QueryOrgId, NotificationEndpoints.List),
+        new(RouteNames.RetryAlertNotifications, "POST", "api/v1/alerts/notifications/retry", RouteAccess.Member, TenantSource.QueryOrgId, NotificationEndpoints.Retry),
+        new(RouteNames.AlertNotificationMetrics, "GET", "api/v1/alerts/notifications/metrics", RouteAccess.Member, TenantSource.QueryOrgId, NotificationEndpoints.Metrics),
         new(RouteNames.CreateFeedback, "POST", "api/v1/feedback", RouteAccess.AnyRole, TenantSource.BodyTenantId, FeedbackEndpoints.Create) { Bind = FeedbackEndpoints.BindCreate },
         new(RouteNames.FeedbackSummary, "GET", "api/v1/feedback/summary", RouteAccess.AnyRole, TenantSource.QueryOrgId, FeedbackEndpoints.Summary),
         new(RouteNames.FeedbackProviderSummary, "GET", "api/v1/feedback/provider-summary", RouteAccess.Member, TenantSource.QueryOrgId, FeedbackEndpoints.ProviderSummary),

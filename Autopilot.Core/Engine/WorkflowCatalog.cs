@@ -1,6 +1,7 @@
 using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Alerts.Notifications;
+using Autopilot.Core.Alerts.Notifications.Delivery;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Dashboards;
 using Autopilot.Core.Memos;
@@ -62,6 +63,9 @@ public static class WorkflowCatalog
         typeof(WriteMemoActivity),
         typeof(StoreMemoActivity),
         typeof(RaiseMemoAlertsActivity),
+        typeof(FanOutNotificationsActivity),
+        typeof(DeliverNotificationActivity),
+        typeof(RaiseDeliveryFailureAlertActivity),
     ];
 
     /// <summary>The fault-injection workflow's tasks, registered only with the test flag.</summary>

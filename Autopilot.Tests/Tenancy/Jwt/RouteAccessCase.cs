@@ -29,6 +29,7 @@ public sealed record RouteAccessCase(ApiRoute Route, string? Role, bool OwnTenan
         [RouteNames.StartFaultTest] = ("", """{"steps":1,"step_delay_ms":0}"""),
         [RouteNames.RaiseAlert] = ("", """{"dedupe_key":"k1","title":"t","message":"m","severity":"P1"}"""),
         [RouteNames.SetAlertPolicy] = ("", """{"policy":{"P1":5}}"""),
+        [RouteNames.SetAlertRouting] = ("", """{"routing":{"channels":[{"type":"slack","target":"flaky://matrix"}]}}"""),
         [RouteNames.CreateFeedback] = ("", """{"user_id":"u1","artifact_id":"chat_1","artifact_version":1,"artifact_type":"chat","feedback_type":"positive"}"""),
         [RouteNames.SetMemoSchedule] = ("", """{"time_zone":"Europe/Berlin","day":"monday","hour":8}"""),
         [RouteNames.SetLlmBudget] = ("", """{"monthly_usd":25,"hard_cap":true}"""),
