@@ -1,5 +1,6 @@
 using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
+using Autopilot.Core.Alerts.Lifecycle;
 using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Dashboards;
@@ -27,6 +28,7 @@ public static class WorkflowCatalog
         typeof(WeeklyMemoOrchestration),
         typeof(CredentialReencryptOrchestration),
         typeof(AlertNotifyOrchestration),
+        typeof(AlertLifecycleOrchestration),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -62,6 +64,8 @@ public static class WorkflowCatalog
         typeof(WriteMemoActivity),
         typeof(StoreMemoActivity),
         typeof(RaiseMemoAlertsActivity),
+        typeof(PlanAlertLifecycleActivity),
+        typeof(PerformAlertDueActivity),
     ];
 
     /// <summary>The fault-injection workflow's tasks, registered only with the test flag.</summary>
