@@ -27,7 +27,7 @@ public sealed class AlertLifecycleServer
     {
         var storage = new StorageFactory(hub);
         Settings = new TenantSettingsStore(storage.Tables);
-        Alerts = new AlertStore(storage.Tables, Settings, TimeProvider.System);
+        Alerts = new AlertStore(storage.Tables, Settings, TimeProvider.System, new Autopilot.Core.ServiceOptions { AlertMinute = TimeSpan.FromSeconds(1) });
         Engine = new AzureStorageDurableTaskClient(new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(TestEnvironment.StorageConnectionString),
@@ -35,6 +35,7 @@ public sealed class AlertLifecycleServer
         }), TimeProvider.System);
     }
 
+    /// <summary>The server's alert store, on the same one-second alert minute: a raise here is a raise whose lifecycle never started.</summary>
     public AlertStore Alerts { get; }
 
     public TenantSettingsStore Settings { get; }

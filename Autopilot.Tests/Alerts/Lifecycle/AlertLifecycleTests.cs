@@ -120,4 +120,48 @@ public sealed class AlertLifecycleTests(AlertLifecycleServerFixture fixture, ITe
         Assert.Equal(alert.EscalatedCount, announced.Count);
         Assert.Equal(announced.Count, announced.Select(DueOf).Distinct().Count());
     }
+
+    [Fact]
+    public async Task An_alert_stored_without_its_lifecycle_gets_one_from_the_sweep_and_escalates()
+    {
+        var tenant = AlertLifecycleServer.NewTenant("alsweep");
+        Assert.Equal(200, (await fixture.Http.SendAsync(HttpMethod.Post, "api/v1/alerts/policy", tenant, "admin", AlertLifecycleServer.PolicyBody(tenant, "P1", 2))).Status);
+
+        // Stored as the route would, but no lifecycle started: a crash between the two.
+        var alert = await Read.Alerts.RaiseAsync(tenant, new AlertRequest("orders_late", "Orders late", "orders is 9 h old", "P1", "system", null), CancellationToken.None);
+        Assert.Null(await Read.LifecycleAsync(tenant, alert.AlertId));
+
+        await AlertLifecycleServer.WaitForAsync(() => Read.LifecycleAsync(tenant, alert.AlertId), i => i is not null, TimeSpan.FromSeconds(20), "the sweep did not start the missing lifecycle");
+        var escalated = await AlertLifecycleServer.WaitForAsync(() => Read.AlertAsync(tenant, alert.AlertId), a => a.EscalatedCount >= 1, TimeSpan.FromSeconds(30), "the swept lifecycle did not escalate");
+        Assert.Equal(AlertStatuses.Escalated, escalated.Status);
+        Assert.Equal(200, (await fixture.Http.SendAsync(HttpMethod.Post, $"api/v1/alerts/{alert.AlertId}/resolve?org_id={tenant}", tenant, "member")).Status);
+    }
+
+    [Fact]
+    public async Task The_reminders_route_reminds_unacknowledged_alerts_due_now_once_per_reminder_period_alongside_the_timer()
+    {
+        var tenant = AlertLifecycleServer.NewTenant("alrem");
+        await Read.SetReminderMinutesAsync(tenant, 2);
+        var alertId = await RaiseP1Async(tenant, 60);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(7));
+        while (!stop.IsCancellationRequested)
+        {
+            var (status, body) = await fixture.Http.SendAsync(HttpMethod.Post, $"api/v1/alerts/reminders/process?org_id={tenant}", tenant, "member");
+            Assert.Equal(200, status);
+            // NTF-7: counts notifications (none until delivery lands on this branch), and lists their ids.
+            Assert.Equal(body!["notification_ids"]!.AsArray().Count, body["reminders"]!.GetValue<int>());
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(200, (await fixture.Http.SendAsync(HttpMethod.Post, $"api/v1/alerts/{alertId}/ack?org_id={tenant}", tenant, "member", """{"user_id":"dana"}""")).Status);
+        await AlertLifecycleServer.WaitForAsync(() => Read.LifecycleAsync(tenant, alertId), i => i?.IsCompleted == true, TimeSpan.FromSeconds(30), "the lifecycle did not end after the ack");
+
+        var reminders = (await Read.AnnouncementsAsync(tenant, alertId, AlertEventTypes.Reminder)).Select(DueOf).Order().ToList();
+        var alert = await Read.AlertAsync(tenant, alertId);
+        output.WriteLine(string.Join(", ", reminders.Select(r => r.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.InRange(reminders.Count, 2, 4);
+        // Each reminder is a full period after the previous one was performed: never two for one period.
+        Assert.All(reminders.Zip(reminders.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(1.9), $"{pair.First:O} then {pair.Second:O}"));
+        Assert.Equal(0, alert.EscalatedCount);
+    }
 }
