@@ -59,8 +59,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Feedback.FeedbackStore>();
         services.AddSingleton<Dashboards.MetabaseClientFactory>();
         services.AddSingleton<AlertStore>();
-        services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<AlertStore>());
         services.AddAlertNotifications();
+        services.AddSingleton<Alerts.Lifecycle.AlertLifecycles>();
+        services.AddSingleton<Alerts.Lifecycle.AlertLifecycleSweep>();
+        services.AddSingleton<IAlertSink, Alerts.Lifecycle.LifecycleAlertSink>();
         services.AddSingleton<WorkflowLauncher>();
         services.AddCostsAndCaching(settings.Service, settings.Costs, settings.Cache);
         services.AddTenantRateLimits(settings.RateLimits);

@@ -65,6 +65,12 @@ public sealed class ServiceOptions
     /// </summary>
     public TimeSpan AlertMinute { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often the alert lifecycle sweep makes sure every open alert has a running lifecycle (ALERT_SWEEP_INTERVAL).</summary>
+    public TimeSpan AlertSweepInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether this process runs the alert lifecycle sweep (ALERT_SWEEP_ENABLED, default true).</summary>
+    public bool AlertSweepEnabled { get; init; } = true;
+
     public bool SimulateWarehouseUnavailable { get; init; }
 
     public bool SimulateLlmUnavailable { get; init; }

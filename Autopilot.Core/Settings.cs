@@ -57,6 +57,8 @@ public sealed partial record Settings(
         var queuePoll = QueuePollInterval(configuration, errors);
         var memoTimer = MemoTimerInterval(configuration, errors);
         var alertMinute = AlertMinute(configuration, errors);
+        var alertSweep = AlertSweepInterval(configuration, errors);
+        var alertSweepEnabled = string.IsNullOrWhiteSpace(configuration[Alerts.Lifecycle.AlertSweepSchedule.EnabledSetting]) || Flag(configuration, Alerts.Lifecycle.AlertSweepSchedule.EnabledSetting, errors);
         var maxInFlight = Number(configuration, "MAX_INFLIGHT_WORKFLOWS", 100, errors, min: 1, max: 100_000);
         var memoTimerEnabled = string.IsNullOrWhiteSpace(configuration[Memos.MemoTimerSchedule.EnabledSetting]) || Flag(configuration, Memos.MemoTimerSchedule.EnabledSetting, errors);
         var simulateWarehouse = Flag(configuration, "SIMULATE_WAREHOUSE_UNAVAILABLE", errors);
@@ -131,6 +133,8 @@ public sealed partial record Settings(
                 MaxInFlightWorkflows = maxInFlight,
                 MemoTimerEnabled = memoTimerEnabled,
                 AlertMinute = alertMinute,
+                AlertSweepInterval = alertSweep,
+                AlertSweepEnabled = alertSweepEnabled,
                 SimulateWarehouseUnavailable = simulateWarehouse,
                 SimulateLlmUnavailable = simulateLlm,
                 EnableTestWorkflows = testWorkflows,
@@ -216,6 +220,23 @@ public sealed partial record Settings(
 
         errors.Add($"{Memos.MemoTimerSchedule.Setting} must be a TimeSpan hh:mm:ss from {Memos.MemoTimerSchedule.Minimum} to {Memos.MemoTimerSchedule.Maximum}; got '{raw}'.");
         return Memos.MemoTimerSchedule.Default;
+    }
+
+    private static TimeSpan AlertSweepInterval(IConfiguration configuration, List<string> errors)
+    {
+        var raw = configuration[Alerts.Lifecycle.AlertSweepSchedule.Setting];
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return Alerts.Lifecycle.AlertSweepSchedule.Default;
+        }
+
+        if (Alerts.Lifecycle.AlertSweepSchedule.TryParse(raw, out var interval))
+        {
+            return interval;
+        }
+
+        errors.Add($"{Alerts.Lifecycle.AlertSweepSchedule.Setting} must be a TimeSpan hh:mm:ss from {Alerts.Lifecycle.AlertSweepSchedule.Minimum} to {Alerts.Lifecycle.AlertSweepSchedule.Maximum}; got '{raw}'.");
+        return Alerts.Lifecycle.AlertSweepSchedule.Default;
     }
 
     private static TimeSpan AlertMinute(IConfiguration configuration, List<string> errors)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
+using Autopilot.Core.Alerts.Lifecycle;
 using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Alerts.Notifications.Delivery;
 using Autopilot.Core.Connectors;
@@ -56,6 +57,9 @@ public static class DurableFunctions
     [Function(nameof(AlertNotifyOrchestration))]
     public static Task<AlertNotifyResult> AlertNotify([OrchestrationTrigger] TaskOrchestrationContext ctx) => new AlertNotifyOrchestration().RunAsync(ctx, ctx.GetInput<AlertEvent>()!);
 
+    [Function(nameof(AlertLifecycleOrchestration))]
+    public static Task<string> AlertLifecycle([OrchestrationTrigger] TaskOrchestrationContext ctx) => new AlertLifecycleOrchestration().RunAsync(ctx, ctx.GetInput<AlertLifecycleInput>()!);
+
     [Function(nameof(FixMemoWindowsActivity))]
     public static Task<MemoWindows> FixMemoWindows([ActivityTrigger] MemoWindowsInput input, string instanceId, FunctionContext fc) => Create<FixMemoWindowsActivity>(fc).RunAsync(Context(nameof(FixMemoWindowsActivity), instanceId), input);
 
@@ -85,6 +89,11 @@ public static class DurableFunctions
 
     [Function(nameof(RaiseDeliveryFailureAlertActivity))]
     public static Task<string> RaiseDeliveryFailureAlert([ActivityTrigger] DeliveryFailureAlert input, string instanceId, FunctionContext fc) => Create<RaiseDeliveryFailureAlertActivity>(fc).RunAsync(Context(nameof(RaiseDeliveryFailureAlertActivity), instanceId), input);
+    [Function(nameof(PlanAlertLifecycleActivity))]
+    public static Task<AlertLifecyclePlan> PlanAlertLifecycle([ActivityTrigger] AlertLifecycleInput input, string instanceId, FunctionContext fc) => Create<PlanAlertLifecycleActivity>(fc).RunAsync(Context(nameof(PlanAlertLifecycleActivity), instanceId), input);
+
+    [Function(nameof(PerformAlertDueActivity))]
+    public static Task<AlertDueOutcome> PerformAlertDue([ActivityTrigger] PerformAlertDueInput input, string instanceId, FunctionContext fc) => Create<PerformAlertDueActivity>(fc).RunAsync(Context(nameof(PerformAlertDueActivity), instanceId), input);
 
     [Function(nameof(SelectDashboardsActivity))]
     public static Task<IReadOnlyList<DashboardSpec>> SelectDashboards([ActivityTrigger] DashboardStepInput input, string instanceId, FunctionContext fc) => Create<SelectDashboardsActivity>(fc).RunAsync(Context(nameof(SelectDashboardsActivity), instanceId), input);

@@ -141,6 +141,9 @@ public sealed class HttpFunctions(ApiDispatcher api)
     [Function(RouteNames.EscalateAlerts)]
     public Task<ApiResult> EscalateAlerts([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alerts/escalate")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.EscalateAlerts, req, client);
 
+    [Function(RouteNames.ProcessAlertReminders)]
+    public Task<ApiResult> ProcessAlertReminders([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/alerts/reminders/process")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ProcessAlertReminders, req, client);
+
     [Function(RouteNames.AlertPolicy)]
     public Task<ApiResult> AlertPolicy([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/alerts/policy")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.AlertPolicy, req, client);
 

@@ -1,5 +1,6 @@
 using Autopilot.Core;
 using Autopilot.Core.Admission;
+using Autopilot.Core.Alerts.Lifecycle;
 using Autopilot.Core.Memos;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -7,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace Autopilot.Functions;
 
 /// <summary>Scheduled work: the queue sweep and the weekly memo timer the self-hosted server runs as background services, on the same settings.</summary>
-public sealed class TimerFunctions(QueueSweep sweep, WeeklyMemoTimer memoTimer, ServiceOptions options)
+public sealed class TimerFunctions(QueueSweep sweep, WeeklyMemoTimer memoTimer, AlertLifecycleSweep alertSweep, ServiceOptions options)
 {
     /// <summary>
     /// Every <c>QUEUE_POLL_INTERVAL</c> (the host resolves the <c>%…%</c> app setting), one sweep: interrupted launches
@@ -27,6 +28,19 @@ public sealed class TimerFunctions(QueueSweep sweep, WeeklyMemoTimer memoTimer, 
         if (options.MemoTimerEnabled)
         {
             await memoTimer.TickAsync(client, cancellation);
+        }
+    }
+
+    /// <summary>
+    /// Every <c>ALERT_SWEEP_INTERVAL</c>, one alert lifecycle sweep: each open or escalated alert without a running lifecycle
+    /// gets one (auto alerts raised by activities get theirs here on Functions). Off with ALERT_SWEEP_ENABLED=false.
+    /// </summary>
+    [Function("SweepAlertLifecycles")]
+    public async Task SweepAlertLifecycles([TimerTrigger(AlertSweepSchedule.TimerSchedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellation)
+    {
+        if (options.AlertSweepEnabled)
+        {
+            await alertSweep.TickAsync(client, cancellation);
         }
     }
 }

@@ -23,6 +23,7 @@ builder.Services.AddAutopilotCore(settings);
 builder.Services.AddDurableEngine(EngineOptionsFactory.From(builder.Configuration, settings));
 builder.Services.AddHostedService<Autopilot.Core.Admission.QueueBackgroundProcessor>();
 builder.Services.AddHostedService<Autopilot.Core.Memos.MemoTimerBackgroundService>();
+builder.Services.AddHostedService<Autopilot.Core.Alerts.Lifecycle.AlertSweepBackgroundService>();
 
 var app = builder.Build();
 

@@ -22,9 +22,12 @@ public sealed record Alert(
     DateTimeOffset? ResolvedAt,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>The last escalation: for which due time and by whom (a lifecycle or a route), so a retried step knows its own work.</summary>
+    public TransitionMark? LastEscalation { get; init; }
+
+    /// <summary>The last acknowledgement reminder (NTF-7): for which due time and by whom.</summary>
+    public TransitionMark? LastReminder { get; init; }
+
     /// <summary>Whether the escalation schedule applies now (ALERT-7 without the seed's ALERT-8 quirk: an expired snooze no longer holds it).</summary>
-    public bool IsDue(DateTimeOffset now) =>
-        Status is AlertStatuses.Open or AlertStatuses.Escalated
-        && NextEscalationAt <= now
-        && (SnoozedUntil is null || SnoozedUntil <= now);
+    public bool IsDue(DateTimeOffset now) => Lifecycle.AlertSchedule.EscalationDue(this) <= now;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Autopilot.Core.Alerts.Lifecycle;
 using Autopilot.Core.Api;
 using Autopilot.Core.Audit;
 using Autopilot.Core.Storage;
@@ -13,7 +14,7 @@ namespace Autopilot.Core.Alerts;
 /// escalation only until it expires and does not acknowledge (ALERT-8); a policy value that is not a whole number of
 /// minutes (1 to a week) is a 422 naming it instead of being dropped silently.
 /// </summary>
-public static class AlertEndpoints
+public static partial class AlertEndpoints
 {
     public const int MaxTitleLength = 200;
     public const int MaxMessageLength = 4_000;
@@ -54,6 +55,7 @@ public static class AlertEndpoints
         var request = new AlertRequest(body.DedupeKey, body.Title, body.Message, body.Severity!, body.SourceType ?? "system", body.SourceId);
         var alert = await context.Service<AlertStore>().RaiseAsync(context.Tenant, request, context.Cancellation);
         await Notifications.AlertNotifier.QueueCreatedAsync(context.Durable, alert, context.Cancellation);
+        await FollowAsync(context, alert);
         await AuditAsync(context, "alert_created_or_updated", new { alert_id = alert.AlertId, severity = alert.Severity, status = alert.Status });
         return ApiResult.Ok(new
         {
@@ -91,6 +93,7 @@ public static class AlertEndpoints
         var user = UserOf(context.Body!.Value);
         var alert = await ChangeAsync(context, "acknowledged", (a, now) =>
             a with { Status = AlertStatuses.Acknowledged, AcknowledgedAt = a.AcknowledgedAt ?? now, AcknowledgedBy = a.AcknowledgedBy ?? user });
+        await FollowAsync(context, alert);
         await AuditAsync(context, "alert_acknowledged", new { alert_id = alert.AlertId, user_id = user });
         return ApiResult.Ok(new { alert_id = alert.AlertId, status = alert.Status, acknowledged_by = alert.AcknowledgedBy });
     }
@@ -123,6 +126,7 @@ public static class AlertEndpoints
         var user = UserOf(context.Body!.Value);
         var alert = await ChangeAsync(context, "snoozed", (a, now) =>
             a with { SnoozedUntil = now.AddMinutes(request.Minutes), SnoozedBy = user, SnoozedReason = request.Reason });
+        await FollowAsync(context, alert);
         await AuditAsync(context, "alert_snoozed", new { alert_id = alert.AlertId, user_id = user, duration_minutes = request.Minutes });
         return ApiResult.Ok(new { alert_id = alert.AlertId, status = alert.Status, snoozed_until = ApiTime.Format(alert.SnoozedUntil), snoozed_by = alert.SnoozedBy });
     }
@@ -135,17 +139,9 @@ public static class AlertEndpoints
         var alert = await context.Service<AlertStore>().UpdateAsync(context.Tenant, alertId,
             (a, now) => a.Status == AlertStatuses.Resolved ? a : a with { Status = AlertStatuses.Resolved, ResolvedAt = now }, context.Cancellation)
             ?? throw new ApiException(StatusCodes.Status404NotFound, "alert not found");
+        await FollowAsync(context, alert);
         await AuditAsync(context, "alert_resolved", new { alert_id = alert.AlertId });
         return ApiResult.Ok(new { alert_id = alert.AlertId, status = alert.Status });
-    }
-
-    /// <summary><c>POST /api/v1/alerts/escalate</c> (ALERT-7): escalates what is due now; never twice for one due time.</summary>
-    public static async Task<ApiResult> Escalate(ApiContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var escalated = await context.Service<AlertStore>().EscalateDueAsync(context.Tenant, context.Cancellation);
-        await AuditAsync(context, "alerts_escalated", new { count = escalated.Count });
-        return ApiResult.Ok(new { org_id = context.Tenant, escalated = escalated.Count, alert_ids = escalated.Select(a => a.AlertId).ToList() });
     }
 
     /// <summary><c>GET /api/v1/alerts/policy</c>: the effective escalation minutes per severity (ALERT-2).</summary>
@@ -195,6 +191,7 @@ public static class AlertEndpoints
         ArgumentNullException.ThrowIfNull(context);
         var overrides = context.Request<PolicyOverrides>().Minutes ?? throw new ApiException(StatusCodes.Status400BadRequest, "policy must be an object");
         var policy = await context.Service<AlertStore>().SetPolicyAsync(context.Tenant, overrides, context.Cancellation);
+        await context.Service<AlertLifecycles>().SignalTenantAsync(context.Durable, context.Tenant, context.Cancellation);
         await AuditAsync(context, "alert_policy_updated", new { policy = policy.Minutes });
         return ApiResult.Ok(new { org_id = context.Tenant, policy = policy.Minutes });
     }
@@ -241,6 +238,10 @@ public static class AlertEndpoints
         JsonValueKind.String when int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
         _ => null,
     };
+
+    /// <summary>The alert's lifecycle follows its new state (started, signalled); never fails the request.</summary>
+    private static Task FollowAsync(ApiContext context, Alert alert) =>
+        context.Service<AlertLifecycles>().SyncAsync(context.Durable, alert, context.Cancellation);
 
     private static Task AuditAsync(ApiContext context, string eventType, object payload) =>
         context.Service<AuditLog>().AppendAsync(context.Tenant, eventType, payload, context.Cancellation);

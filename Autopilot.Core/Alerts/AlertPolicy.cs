@@ -15,7 +15,8 @@ public sealed record AlertPolicy(IReadOnlyDictionary<string, int> Minutes)
 
     public static AlertPolicy Default { get; } = new(new Dictionary<string, int>(StringComparer.Ordinal) { ["P0"] = 15, ["P1"] = 30, ["P2"] = 60, ["P3"] = 120 });
 
-    public TimeSpan For(string severity) => TimeSpan.FromMinutes(Minutes[severity]);
+    /// <summary>The escalation interval of <paramref name="severity"/>, its minutes counted in the alert clock's <paramref name="minute"/> (ALERT_MINUTE).</summary>
+    public TimeSpan For(string severity, TimeSpan minute) => minute * Minutes[severity];
 
     /// <summary>This policy with <paramref name="overrides"/> applied (keys already validated).</summary>
     public AlertPolicy With(IReadOnlyDictionary<string, int> overrides)

@@ -13,19 +13,22 @@ namespace Autopilot.Core.Alerts;
 /// one key concurrently end with one alert (the loser's insert conflicts and it updates instead). Every change is an
 /// ETag-conditioned replace, retried on a race.
 /// </summary>
-public sealed class AlertStore : IAlertSink
+public sealed partial class AlertStore : IAlertSink
 {
     private const string TableName = "Alerts";
     private const int MaxAttempts = 8;
     private readonly TableStorage _storage;
     private readonly TenantSettingsStore _settings;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _minute;
 
-    public AlertStore(TableStorage storage, TenantSettingsStore settings, TimeProvider time)
+    /// <param name="options">Its <see cref="ServiceOptions.AlertMinute"/> is the minute policies count in (a real minute without options).</param>
+    public AlertStore(TableStorage storage, TenantSettingsStore settings, TimeProvider time, ServiceOptions? options = null)
     {
         _storage = storage;
         _settings = settings;
         _time = time;
+        _minute = options?.AlertMinute ?? TimeSpan.FromMinutes(1);
     }
 
     /// <summary>
@@ -59,14 +62,14 @@ public sealed class AlertStore : IAlertSink
                         SnoozedBy = null,
                         SnoozedReason = null,
                         Status = acknowledged ? current.Status : AlertStatuses.Open,
-                        NextEscalationAt = acknowledged ? current.NextEscalationAt : now + policy.For(alert.Severity),
+                        NextEscalationAt = acknowledged ? current.NextEscalationAt : now + policy.For(alert.Severity, _minute),
                     };
                     await table.UpdateEntityAsync(ToEntity(updated), etag, TableUpdateMode.Replace, cancellation);
                     return updated;
                 }
 
                 var created = new Alert(Ids.New("alt"), tenantId, alert.SourceType, alert.SourceId, alert.DedupeKey, alert.Title, alert.Message, alert.Severity,
-                    AlertStatuses.Open, 0, now, now + policy.For(alert.Severity), null, null, null, null, null, null, now);
+                    AlertStatuses.Open, 0, now, now + policy.For(alert.Severity, _minute), null, null, null, null, null, null, now);
                 var newPointer = new TableEntity(partition, pointerKey) { ["alert_id"] = created.AlertId };
                 TableTransactionAction pointerAction = pointer.HasValue
                     ? new(TableTransactionActionType.UpdateReplace, newPointer, pointer.Value!.ETag)
@@ -123,6 +126,12 @@ public sealed class AlertStore : IAlertSink
             }
 
             var changed = change(current.Alert, _time.GetUtcNow());
+            if (ReferenceEquals(changed, current.Alert))
+            {
+                // Nothing to change: no write, so an unchanged row does not fail a concurrent writer's ETag.
+                return changed;
+            }
+
             try
             {
                 await table.UpdateEntityAsync(ToEntity(changed), current.ETag, TableUpdateMode.Replace, cancellation);
@@ -133,35 +142,6 @@ public sealed class AlertStore : IAlertSink
                 // Changed meanwhile: decide again on what is there now.
             }
         }
-    }
-
-    /// <summary>
-    /// ALERT-7: every due alert (open or escalated, its next escalation passed, not snoozed) becomes escalated, counted
-    /// and rescheduled by the tenant's policy. An alert escalated concurrently by another caller is not escalated twice
-    /// for one due time: the change re-checks that it is still due.
-    /// </summary>
-    public async Task<IReadOnlyList<Alert>> EscalateDueAsync(string tenantId, CancellationToken cancellation)
-    {
-        var policy = await PolicyAsync(tenantId, cancellation);
-        var now = _time.GetUtcNow();
-        var escalated = new List<Alert>();
-        foreach (var due in (await ListAsync(tenantId, null, cancellation)).Where(a => a.IsDue(now)).OrderBy(a => a.CreatedAt))
-        {
-            var wasDue = false;
-            var result = await UpdateAsync(tenantId, due.AlertId, (alert, at) =>
-            {
-                wasDue = alert.IsDue(at);
-                return wasDue
-                    ? alert with { Status = AlertStatuses.Escalated, EscalatedCount = alert.EscalatedCount + 1, LastNotifiedAt = at, NextEscalationAt = at + policy.For(alert.Severity) }
-                    : alert;
-            }, cancellation);
-            if (wasDue && result is not null)
-            {
-                escalated.Add(result);
-            }
-        }
-
-        return escalated;
     }
 
     /// <summary>The tenant's effective escalation policy (defaults with its overrides).</summary>

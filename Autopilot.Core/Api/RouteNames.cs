@@ -44,6 +44,7 @@ public static class RouteNames
     public const string SnoozeAlert = "SnoozeAlert";
     public const string ResolveAlert = "ResolveAlert";
     public const string EscalateAlerts = "EscalateAlerts";
+    public const string ProcessAlertReminders = "ProcessAlertReminders";
     public const string AlertPolicy = "AlertPolicy";
     public const string SetAlertPolicy = "SetAlertPolicy";
     public const string AlertRouting = "AlertRouting";

@@ -60,6 +60,7 @@ public static class RouteTable
         new(RouteNames.SnoozeAlert, "POST", "api/v1/alerts/{alert_id}/snooze", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.Snooze) { Bind = AlertEndpoints.BindSnooze },
         new(RouteNames.ResolveAlert, "POST", "api/v1/alerts/{alert_id}/resolve", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.Resolve),
         new(RouteNames.EscalateAlerts, "POST", "api/v1/alerts/escalate", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.Escalate),
+        new(RouteNames.ProcessAlertReminders, "POST", "api/v1/alerts/reminders/process", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.ProcessReminders),
         new(RouteNames.AlertPolicy, "GET", "api/v1/alerts/policy", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.Policy),
         new(RouteNames.SetAlertPolicy, "POST", "api/v1/alerts/policy", RouteAccess.Admin, TenantSource.BodyOrgId, AlertEndpoints.SetPolicy) { Bind = AlertEndpoints.BindPolicy },
         new(RouteNames.AlertRouting, "GET", "api/v1/alerts/routing", RouteAccess.Member, TenantSource.QueryOrgId, NotificationEndpoints.Routing),

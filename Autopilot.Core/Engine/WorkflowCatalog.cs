@@ -1,5 +1,6 @@
 using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
+using Autopilot.Core.Alerts.Lifecycle;
 using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Alerts.Notifications.Delivery;
 using Autopilot.Core.Connectors;
@@ -28,6 +29,7 @@ public static class WorkflowCatalog
         typeof(WeeklyMemoOrchestration),
         typeof(CredentialReencryptOrchestration),
         typeof(AlertNotifyOrchestration),
+        typeof(AlertLifecycleOrchestration),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -66,6 +68,8 @@ public static class WorkflowCatalog
         typeof(FanOutNotificationsActivity),
         typeof(DeliverNotificationActivity),
         typeof(RaiseDeliveryFailureAlertActivity),
+        typeof(PlanAlertLifecycleActivity),
+        typeof(PerformAlertDueActivity),
     ];
 
     /// <summary>The fault-injection workflow's tasks, registered only with the test flag.</summary>

@@ -56,12 +56,12 @@ public sealed class AlertStoreTests
         Assert.Equal(Start.AddMinutes(AlertPolicy.Default.Minutes["P1"]), alert.NextEscalationAt);
 
         _clock.Advance(TimeSpan.FromMinutes(29));
-        Assert.Empty(await _store.EscalateDueAsync(tenant, CancellationToken.None));
+        Assert.Empty(await _store.EscalateDueAsync(tenant, "test", CancellationToken.None));
 
         _clock.Advance(TimeSpan.FromMinutes(1));
-        var racing = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _store.EscalateDueAsync(tenant, CancellationToken.None)));
+        var racing = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => _store.EscalateDueAsync(tenant, $"caller{i}", CancellationToken.None)));
 
-        var escalated = Assert.Single(racing.SelectMany(r => r));
+        var escalated = Assert.Single(racing.SelectMany(r => r)).Alert;
         Assert.Equal((AlertStatuses.Escalated, 1), (escalated.Status, escalated.EscalatedCount));
         Assert.Equal(Start.AddMinutes(60), escalated.NextEscalationAt);
         Assert.Equal(1, (await _store.GetAsync(tenant, alert.AlertId, CancellationToken.None))!.EscalatedCount);
@@ -76,10 +76,10 @@ public sealed class AlertStoreTests
         await _store.UpdateAsync(tenant, alert.AlertId, (a, now) => a with { SnoozedUntil = now.AddMinutes(10), SnoozedBy = "u1" }, CancellationToken.None);
 
         _clock.Advance(TimeSpan.FromMinutes(9));
-        Assert.Empty(await _store.EscalateDueAsync(tenant, CancellationToken.None));
+        Assert.Empty(await _store.EscalateDueAsync(tenant, "test", CancellationToken.None));
 
         _clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Single(await _store.EscalateDueAsync(tenant, CancellationToken.None));
+        Assert.Single(await _store.EscalateDueAsync(tenant, "test", CancellationToken.None));
     }
 
     [Fact]
