@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AdmissionPolicy>();
         services.AddSingleton<AdmissionStore>();
         services.AddSingleton<Tenants.TenantSettingsStore>();
+        services.AddSingleton<Tenants.TenantStore>();
         services.AddSingleton<Memos.MemoScheduleStore>();
         services.AddSingleton<Memos.WeeklyMemoTimer>();
         services.AddSingleton<QueueProcessor>();

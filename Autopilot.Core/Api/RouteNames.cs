@@ -56,4 +56,7 @@ public static class RouteNames
     public const string PageAsset = "PageAsset";
     public const string MemoSchedule = "MemoSchedule";
     public const string SetMemoSchedule = "SetMemoSchedule";
+    public const string SetupTesterOrg = "SetupTesterOrg";
+    public const string PurgePreview = "PurgePreview";
+    public const string PurgeTenant = "PurgeTenant";
 }

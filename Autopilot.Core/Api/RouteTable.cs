@@ -73,6 +73,7 @@ public static class RouteTable
         new(RouteNames.ArtifactDiff, "GET", "api/v1/artifacts/{artifact_id}/diff", RouteAccess.AnyRole, TenantSource.QueryOrgId, ArtifactEndpoints.Diff) { Bind = ArtifactEndpoints.BindDiff },
         new(RouteNames.DashboardPage, "GET", "dashboards/{artifact_id}", RouteAccess.AnyRole, TenantSource.QueryOrgId, PageEndpoints.Dashboard) { RenderError = HtmlPage.Error },
         new(RouteNames.MemoPage, "GET", "memos/{artifact_id}", RouteAccess.AnyRole, TenantSource.QueryOrgId, PageEndpoints.Memo) { RenderError = HtmlPage.Error },
+        new(RouteNames.SetupTesterOrg, "POST", "api/v1/admin/setup-tester-org", RouteAccess.Admin, TenantSource.BodyOrgIdOrCaller, Tenants.TesterOrgEndpoints.Setup),
         new(RouteNames.PageAsset, "GET", "assets/{name}", RouteAccess.Public, TenantSource.None, PageAssets.Serve),
     ];
 }

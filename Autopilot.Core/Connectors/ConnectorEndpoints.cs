@@ -52,6 +52,7 @@ public static class ConnectorEndpoints
             }
         }
 
+        await context.Service<Tenants.TenantStore>().EnsureAsync(tenant, "connect", context.Cancellation);
         var (connection, created) = await context.Service<ConnectionStore>()
             .ConnectAsync(tenant, connectionId, warehouses.DefaultWarehouse, credentials, context.Cancellation);
 
