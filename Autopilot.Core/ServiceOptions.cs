@@ -65,6 +65,9 @@ public sealed class ServiceOptions
     /// </summary>
     public TimeSpan AlertMinute { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Rows a tenant purge removes per activity (PURGE_PAGE_SIZE, default 200): a crash costs at most one page.</summary>
+    public int PurgePageSize { get; init; } = 200;
+
     public bool SimulateWarehouseUnavailable { get; init; }
 
     public bool SimulateLlmUnavailable { get; init; }

@@ -74,6 +74,8 @@ public static class RouteTable
         new(RouteNames.DashboardPage, "GET", "dashboards/{artifact_id}", RouteAccess.AnyRole, TenantSource.QueryOrgId, PageEndpoints.Dashboard) { RenderError = HtmlPage.Error },
         new(RouteNames.MemoPage, "GET", "memos/{artifact_id}", RouteAccess.AnyRole, TenantSource.QueryOrgId, PageEndpoints.Memo) { RenderError = HtmlPage.Error },
         new(RouteNames.SetupTesterOrg, "POST", "api/v1/admin/setup-tester-org", RouteAccess.Admin, TenantSource.BodyOrgIdOrCaller, Tenants.TesterOrgEndpoints.Setup),
+        new(RouteNames.PurgePreview, "GET", "api/v1/tenants/purge/preview", RouteAccess.Admin, TenantSource.QueryOrgId, Tenants.Purge.TenantPurgeEndpoints.Preview),
+        new(RouteNames.PurgeTenant, "POST", "api/v1/tenants/purge", RouteAccess.Admin, TenantSource.BodyOrgId, Tenants.Purge.TenantPurgeEndpoints.Purge),
         new(RouteNames.PageAsset, "GET", "assets/{name}", RouteAccess.Public, TenantSource.None, PageAssets.Serve),
     ];
 }

@@ -6,6 +6,7 @@ using Autopilot.Core.Dashboards;
 using Autopilot.Core.Memos;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Queries;
+using Autopilot.Core.Tenants.Purge;
 using Autopilot.Core.Workflows.Testing;
 using Autopilot.Core.Workflows;
 
@@ -27,6 +28,7 @@ public static class WorkflowCatalog
         typeof(WeeklyMemoOrchestration),
         typeof(CredentialReencryptOrchestration),
         typeof(AlertNotifyOrchestration),
+        typeof(TenantPurgeOrchestration),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -62,6 +64,10 @@ public static class WorkflowCatalog
         typeof(WriteMemoActivity),
         typeof(StoreMemoActivity),
         typeof(RaiseMemoAlertsActivity),
+        typeof(BeginTenantPurgeActivity),
+        typeof(PurgeTenantStoreActivity),
+        typeof(CountTenantStoresActivity),
+        typeof(FinishTenantPurgeActivity),
     ];
 
     /// <summary>The fault-injection workflow's tasks, registered only with the test flag.</summary>
