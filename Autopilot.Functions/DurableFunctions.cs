@@ -3,6 +3,7 @@ using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Connectors;
+using Autopilot.Core.Connectors.Disconnect;
 using Autopilot.Core.Dashboards;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Memos;
@@ -156,6 +157,15 @@ public static class DurableFunctions
 
     [Function(nameof(FinishTenantPurgeActivity))]
     public static Task<bool> FinishTenantPurge([ActivityTrigger] TenantPurgeFinish input, string instanceId, FunctionContext fc) => Create<FinishTenantPurgeActivity>(fc).RunAsync(Context(nameof(FinishTenantPurgeActivity), instanceId), input);
+
+    [Function(nameof(DisconnectOrchestration))]
+    public static Task<DisconnectResult> Disconnect([OrchestrationTrigger] TaskOrchestrationContext ctx) => new DisconnectOrchestration().RunAsync(ctx, ctx.GetInput<DisconnectInput>()!);
+
+    [Function(nameof(DisconnectStageActivity))]
+    public static Task<Dictionary<string, long>> DisconnectStage([ActivityTrigger] DisconnectStageInput input, [DurableClient] DurableTaskClient client, string instanceId, FunctionContext fc) => ActivatorUtilities.CreateInstance<DisconnectStageActivity>(fc.InstanceServices, client).RunAsync(Context(nameof(DisconnectStageActivity), instanceId), input);
+
+    [Function(nameof(AuditDisconnectActivity))]
+    public static Task<bool> AuditDisconnect([ActivityTrigger] AuditDisconnectInput input, string instanceId, FunctionContext fc) => Create<AuditDisconnectActivity>(fc).RunAsync(Context(nameof(AuditDisconnectActivity), instanceId), input);
 
     internal static TActivity Create<TActivity>(FunctionContext fc)
         where TActivity : ITaskActivity

@@ -2,6 +2,7 @@ using Autopilot.Core.Admission;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Connectors;
+using Autopilot.Core.Connectors.Disconnect;
 using Autopilot.Core.Dashboards;
 using Autopilot.Core.Memos;
 using Autopilot.Core.Profiling;
@@ -29,6 +30,7 @@ public static class WorkflowCatalog
         typeof(CredentialReencryptOrchestration),
         typeof(AlertNotifyOrchestration),
         typeof(TenantPurgeOrchestration),
+        typeof(DisconnectOrchestration),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -68,6 +70,8 @@ public static class WorkflowCatalog
         typeof(PurgeTenantStoreActivity),
         typeof(CountTenantStoresActivity),
         typeof(FinishTenantPurgeActivity),
+        typeof(DisconnectStageActivity),
+        typeof(AuditDisconnectActivity),
     ];
 
     /// <summary>The fault-injection workflow's tasks, registered only with the test flag.</summary>
