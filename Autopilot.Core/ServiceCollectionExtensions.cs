@@ -48,6 +48,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AdmissionPolicy>();
         services.AddSingleton<AdmissionStore>();
         services.AddSingleton<Tenants.TenantSettingsStore>();
+        services.AddSingleton<Tenants.TenantStore>();
+        services.AddSingleton<Tenants.Purge.TenantPurgeMarkers>();
+        services.AddSingleton(sp => Tenants.Purge.TenantPurgeServices.For(sp, engine: null));
         services.AddSingleton<Memos.MemoScheduleStore>();
         services.AddSingleton<Memos.WeeklyMemoTimer>();
         services.AddSingleton<QueueProcessor>();

@@ -70,6 +70,8 @@ public sealed class ServiceOptions
 
     /// <summary>Whether this process runs the alert lifecycle sweep (ALERT_SWEEP_ENABLED, default true).</summary>
     public bool AlertSweepEnabled { get; init; } = true;
+    /// <summary>Rows a tenant purge removes per activity (PURGE_PAGE_SIZE, default 200): a crash costs at most one page.</summary>
+    public int PurgePageSize { get; init; } = 200;
 
     public bool SimulateWarehouseUnavailable { get; init; }
 

@@ -54,6 +54,7 @@ public sealed partial record Settings(
         var maxProfiles = Number(configuration, "PER_ORG_MAX_PROFILE_WORKFLOWS", 2, errors, min: 1, max: 1000);
         var maxAgentRuns = Number(configuration, "PER_ORG_MAX_AGENT_RUNS", 5, errors, min: 1, max: 1000);
         var deadLetterAfter = Number(configuration, "DEAD_LETTER_AFTER_ATTEMPTS", 3, errors, min: 1, max: 100);
+        var purgePage = Number(configuration, "PURGE_PAGE_SIZE", 200, errors, min: 1, max: 1000);
         var queuePoll = QueuePollInterval(configuration, errors);
         var memoTimer = MemoTimerInterval(configuration, errors);
         var alertMinute = AlertMinute(configuration, errors);
@@ -131,6 +132,7 @@ public sealed partial record Settings(
                 QueuePollInterval = queuePoll,
                 MemoTimerInterval = memoTimer,
                 MaxInFlightWorkflows = maxInFlight,
+                PurgePageSize = purgePage,
                 MemoTimerEnabled = memoTimerEnabled,
                 AlertMinute = alertMinute,
                 AlertSweepInterval = alertSweep,

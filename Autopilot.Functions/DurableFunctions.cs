@@ -5,15 +5,18 @@ using Autopilot.Core.Alerts.Lifecycle;
 using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Alerts.Notifications.Delivery;
 using Autopilot.Core.Connectors;
+using Autopilot.Core.Connectors.Disconnect;
 using Autopilot.Core.Dashboards;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Memos;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Queries;
+using Autopilot.Core.Tenants.Purge;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Workflows;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Autopilot.Functions;
@@ -157,6 +160,31 @@ public static class DurableFunctions
 
     [Function(nameof(ReencryptCredentialsActivity))]
     public static Task<ReencryptPageResult> ReencryptCredentials([ActivityTrigger] ReencryptPageInput input, string instanceId, FunctionContext fc) => Create<ReencryptCredentialsActivity>(fc).RunAsync(Context(nameof(ReencryptCredentialsActivity), instanceId), input);
+
+    [Function(nameof(TenantPurgeOrchestration))]
+    public static Task<TenantPurgeResult?> TenantPurge([OrchestrationTrigger] TaskOrchestrationContext ctx) => new TenantPurgeOrchestration().RunAsync(ctx, ctx.GetInput<TenantPurgeInput>()!);
+
+    // Purge activities that reach the engine's instances get the Functions client explicitly (the worker has none in DI).
+    [Function(nameof(BeginTenantPurgeActivity))]
+    public static Task<TenantPurgeStart> BeginTenantPurge([ActivityTrigger] TenantPurgeInput input, [DurableClient] DurableTaskClient client, string instanceId, FunctionContext fc) => new BeginTenantPurgeActivity(TenantPurgeServices.For(fc.InstanceServices, client), fc.InstanceServices.GetRequiredService<Autopilot.Core.Audit.AuditLog>()).RunAsync(Context(nameof(BeginTenantPurgeActivity), instanceId), input);
+
+    [Function(nameof(PurgeTenantStoreActivity))]
+    public static Task<int> PurgeTenantStore([ActivityTrigger] TenantPurgeStageInput input, [DurableClient] DurableTaskClient client, string instanceId, FunctionContext fc) => new PurgeTenantStoreActivity(TenantPurgeServices.For(fc.InstanceServices, client)).RunAsync(Context(nameof(PurgeTenantStoreActivity), instanceId), input);
+
+    [Function(nameof(CountTenantStoresActivity))]
+    public static Task<Dictionary<string, long>> CountTenantStores([ActivityTrigger] string input, [DurableClient] DurableTaskClient client, string instanceId, FunctionContext fc) => new CountTenantStoresActivity(TenantPurgeServices.For(fc.InstanceServices, client)).RunAsync(Context(nameof(CountTenantStoresActivity), instanceId), input);
+
+    [Function(nameof(FinishTenantPurgeActivity))]
+    public static Task<bool> FinishTenantPurge([ActivityTrigger] TenantPurgeFinish input, string instanceId, FunctionContext fc) => Create<FinishTenantPurgeActivity>(fc).RunAsync(Context(nameof(FinishTenantPurgeActivity), instanceId), input);
+
+    [Function(nameof(DisconnectOrchestration))]
+    public static Task<DisconnectResult> Disconnect([OrchestrationTrigger] TaskOrchestrationContext ctx) => new DisconnectOrchestration().RunAsync(ctx, ctx.GetInput<DisconnectInput>()!);
+
+    [Function(nameof(DisconnectStageActivity))]
+    public static Task<Dictionary<string, long>> DisconnectStage([ActivityTrigger] DisconnectStageInput input, [DurableClient] DurableTaskClient client, string instanceId, FunctionContext fc) => ActivatorUtilities.CreateInstance<DisconnectStageActivity>(fc.InstanceServices, client).RunAsync(Context(nameof(DisconnectStageActivity), instanceId), input);
+
+    [Function(nameof(AuditDisconnectActivity))]
+    public static Task<bool> AuditDisconnect([ActivityTrigger] AuditDisconnectInput input, string instanceId, FunctionContext fc) => Create<AuditDisconnectActivity>(fc).RunAsync(Context(nameof(AuditDisconnectActivity), instanceId), input);
 
     internal static TActivity Create<TActivity>(FunctionContext fc)
         where TActivity : ITaskActivity

@@ -18,6 +18,15 @@ public sealed class HttpFunctions(ApiDispatcher api)
     [Function(RouteNames.Ready)]
     public Task<ApiResult> Ready([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ready")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.Ready, req, client);
 
+    [Function(RouteNames.SetupTesterOrg)]
+    public Task<ApiResult> SetupTesterOrg([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/admin/setup-tester-org")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SetupTesterOrg, req, client);
+
+    [Function(RouteNames.PurgePreview)]
+    public Task<ApiResult> PurgePreview([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/tenants/purge/preview")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.PurgePreview, req, client);
+
+    [Function(RouteNames.PurgeTenant)]
+    public Task<ApiResult> PurgeTenant([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/tenants/purge")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.PurgeTenant, req, client);
+
     [Function(RouteNames.ConnectBigQuery)]
     public Task<ApiResult> ConnectBigQuery([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/connectors/bigquery")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ConnectBigQuery, req, client);
 

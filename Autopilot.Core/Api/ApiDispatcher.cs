@@ -25,10 +25,12 @@ public sealed class ApiDispatcher
     private readonly BearerTokenAuthenticator _bearer;
     private readonly ILogger<ApiDispatcher> _logger;
     private readonly TenantRateLimiter _rateLimits;
+    private readonly Tenants.Purge.TenantPurgeMarkers _purges;
     private readonly Dictionary<string, (ApiRoute Route, TemplateMatcher Matcher)> _routes;
 
-    public ApiDispatcher(AuditLog audit, AuthOptions auth, BearerTokenAuthenticator bearer, TenantRateLimiter rateLimits, ILogger<ApiDispatcher> logger)
+    public ApiDispatcher(AuditLog audit, AuthOptions auth, BearerTokenAuthenticator bearer, TenantRateLimiter rateLimits, Tenants.Purge.TenantPurgeMarkers purges, ILogger<ApiDispatcher> logger)
     {
+        _purges = purges;
         _audit = audit;
         _auth = auth;
         _bearer = bearer;
@@ -106,6 +108,13 @@ public sealed class ApiDispatcher
                 // Identity and tenant are established here and nowhere later: per tenant and route class, before any
                 // handler work (429 + Retry-After, audited like other refusals).
                 await _rateLimits.EnforceAsync(route, auth.Identity.TenantId, http.Response, http.RequestAborted);
+
+                // A tenant being purged is neither whole nor gone: refuse its work until the purge is verified. Not audited,
+                // so the refusal adds no row naming the tenant behind the purge. The purge routes stay open to follow it.
+                if (route.Name is not (RouteNames.PurgeTenant or RouteNames.PurgePreview) && await _purges.BlocksAsync(auth.Identity.TenantId, http.RequestAborted))
+                {
+                    return ApiResult.Error(StatusCodes.Status409Conflict, new { status = "tenant_purge_in_progress", tenant_id = auth.Identity.TenantId });
+                }
             }
             else if (route.Bind is { } bind)
             {
@@ -117,7 +126,7 @@ public sealed class ApiDispatcher
         catch (ApiException error)
         {
             await AuditRefusalAsync(http, error.Status, error.Detail, auth);
-            return ApiResult.Error(error.Status, error.Detail);
+            return ApiResult.Error(error.Status, error.StructuredDetail ?? error.Detail);
         }
         catch (ValidationException invalid)
         {

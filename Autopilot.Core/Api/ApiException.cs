@@ -27,4 +27,7 @@ public sealed class ApiException : Exception
     public int Status { get; }
 
     public string Detail { get; }
+
+    /// <summary>A structured <c>detail</c> to answer instead of <see cref="Detail"/> (the purge 409, ERR-1); audited as <see cref="Detail"/>.</summary>
+    public object? StructuredDetail { get; init; }
 }

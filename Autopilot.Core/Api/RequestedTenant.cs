@@ -11,6 +11,10 @@ internal static class RequestedTenant
         TenantSource.BodyOrgId => FromTypedBody(context.Body, "org_id"),
         TenantSource.BodyTenantId => FromTypedBody(context.Body, "tenant_id"),
         TenantSource.Caller => context.Identity.TenantId,
+        TenantSource.BodyOrgIdOrCaller => context.Body is { ValueKind: JsonValueKind.Object } own
+            && own.TryGetProperty("org_id", out var named) && named.ValueKind == JsonValueKind.String && named.GetString()!.Length > 0
+                ? named.GetString()!
+                : context.Identity.TenantId,
         TenantSource.BodyOrgIdOrEmpty => context.Body is { ValueKind: JsonValueKind.Object } body
             && body.TryGetProperty("org_id", out var org) && org.ValueKind == JsonValueKind.String
                 ? org.GetString()!

@@ -66,4 +66,7 @@ public static class RouteNames
     public const string LlmUsage = "LlmUsage";
     public const string LlmBudget = "LlmBudget";
     public const string SetLlmBudget = "SetLlmBudget";
+    public const string SetupTesterOrg = "SetupTesterOrg";
+    public const string PurgePreview = "PurgePreview";
+    public const string PurgeTenant = "PurgeTenant";
 }

@@ -15,6 +15,9 @@ public enum TenantSource
     /// <summary>Free-form body's <c>org_id</c>: absent counts as the empty string, which then fails the scope check (403).</summary>
     BodyOrgIdOrEmpty,
 
+    /// <summary>Free-form body's <c>org_id</c> when it is a string, else the caller's own tenant (tester onboarding, spec §14.1).</summary>
+    BodyOrgIdOrCaller,
+
     /// <summary>Typed body's <c>tenant_id</c>, required (feedback, spec §10.1): like <see cref="BodyOrgId"/>.</summary>
     BodyTenantId,
 

@@ -64,7 +64,8 @@ public sealed partial class ArtifactStore
                 var headEntity = await FindAsync(table, partition, HeadRow(pointer.GetString("artifact_id")), cancellation)
                     ?? throw new InvalidOperationException($"Artifact pointer {draft.Type}/{draft.Key} names a missing head.");
                 var head = ToArtifact(headEntity);
-                var next = head with { Version = head.Version + 1, UpdatedAt = now };
+                // A new version is built from the warehouse as it is now: whatever made the old one stale no longer holds (CONN-9 fix).
+                var next = head with { Version = head.Version + 1, Stale = false, UpdatedAt = now };
                 version = new ArtifactVersion(head.ArtifactId, next.Version, draft.Data, draft.QueryHashes, draft.Tables, draft.BuildId, now);
                 actions = [new(TableTransactionActionType.UpdateReplace, HeadEntity(next), headEntity.ETag)];
             }
@@ -146,7 +147,7 @@ public sealed partial class ArtifactStore
         return await FindAsync(table, TableKey.Escape(tenantId), VersionRow(artifactId, version), cancellation) is { } entity ? ToVersion(entity) : null;
     }
 
-    /// <summary>ART-9 / CONN-5: marks every artifact of the tenant stale (its warehouse was disconnected); never reset.</summary>
+    /// <summary>ART-9 / CONN-5: marks every artifact of the tenant stale (its warehouse was disconnected); the next version clears it.</summary>
     public async Task<int> MarkAllStaleAsync(string tenantId, CancellationToken cancellation)
     {
         var table = await _storage.TableAsync(TableName);

@@ -14,7 +14,7 @@ namespace Autopilot.Core.Audit;
 /// </summary>
 public sealed class AuditLog
 {
-    private const string TableName = "Audit";
+    public const string TableName = "Audit";
     private const string DedupePrefix = "~dedupe-";
 
     private readonly TableStorage _storage;

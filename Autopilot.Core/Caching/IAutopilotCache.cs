@@ -15,6 +15,9 @@ public interface IAutopilotCache
     /// <summary>Removes one connection's schema, profiles and query results (refresh, reconnect, disconnect).</summary>
     Task<long> InvalidateConnectionAsync(string tenantId, string connectionId, CancellationToken cancellation);
 
+    /// <summary>How many entries are cached for a tenant in every domain (purge preview and verification).</summary>
+    Task<long> CountTenantAsync(string tenantId, CancellationToken cancellation);
+
     /// <summary>Removes everything cached for a tenant (purge).</summary>
     Task<long> InvalidateTenantAsync(string tenantId, CancellationToken cancellation);
 }

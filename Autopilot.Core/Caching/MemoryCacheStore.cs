@@ -52,6 +52,13 @@ internal sealed class MemoryCacheStore
         }
     }
 
+    /// <summary>How many live entries match.</summary>
+    public long CountMatching(Func<string, bool> matches)
+    {
+        var now = Now();
+        return _entries.Count(e => e.Value.ExpiresAtMs > now && matches(e.Key));
+    }
+
     /// <summary>Removes live entries whose key matches; returns how many (expired ones are dropped silently).</summary>
     public long Remove(Func<string, bool> matches)
     {

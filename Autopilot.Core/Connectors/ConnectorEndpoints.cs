@@ -2,10 +2,14 @@ using System.Text.Json;
 using Autopilot.Core.Api;
 using Autopilot.Core.Audit;
 using Autopilot.Core.Caching;
-using Autopilot.Core.Catalog;
+using Autopilot.Core.Connectors.Disconnect;
+using Autopilot.Core.Engine;
 using Autopilot.Core.Warehouse;
 using Autopilot.Core.Workflows;
+using DurableTask.Core.Exceptions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Autopilot.Core.Connectors;
 
@@ -52,6 +56,7 @@ public static class ConnectorEndpoints
             }
         }
 
+        await context.Service<Tenants.TenantStore>().EnsureAsync(tenant, "connect", context.Cancellation);
         var (connection, created) = await context.Service<ConnectionStore>()
             .ConnectAsync(tenant, connectionId, warehouses.DefaultWarehouse, credentials, context.Cancellation);
 
@@ -63,37 +68,43 @@ public static class ConnectorEndpoints
         return ApiResult.Ok(new { connection_id = connectionId, status = connection.Status, warehouse = connection.Warehouse });
     }
 
-    /// <summary><c>POST /api/v1/connectors/{connection_id}/disconnect</c> (admin): mark disconnected, erase credentials, drop its catalog.</summary>
+    /// <summary>
+    /// <c>POST /api/v1/connectors/{connection_id}/disconnect</c> (admin): runs <see cref="DisconnectOrchestration"/> — 200 with
+    /// its counts when it finishes within the bounded wait, else 202 with the instance to follow. A repeated call while one
+    /// runs joins it (one instance id per connection).
+    /// </summary>
     public static async Task<ApiResult> Disconnect(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var tenant = context.Tenant;
         var connectionId = context.RouteValue("connection_id");
-        var audit = context.Service<AuditLog>();
 
         // Another tenant's id behaves exactly like an unknown one (TEN-7, CONN-7).
-        var connection = await context.Service<ConnectionStore>().DisconnectAsync(tenant, connectionId, context.Cancellation);
-        if (connection is null)
+        if (await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation) is null)
         {
-            await audit.AppendAsync(tenant, "connector_disconnect_requested", new { connection_id = connectionId, status = "not_found" }, context.Cancellation);
+            await context.Service<AuditLog>().AppendAsync(tenant, "connector_disconnect_requested", new { connection_id = connectionId, status = "not_found" }, context.Cancellation);
             return ApiResult.Ok(new { status = "not_found", connection_id = connectionId });
         }
 
-        // Work running against this connection cannot finish meaningfully: cancel it, running and queued (CONN-5).
-        var (cancelledRunning, cancelledQueued) = await context.Service<WorkflowCancellation>().CancelAllAsync(context.Durable, tenant, context.Cancellation);
-        var catalogRows = await context.Service<CatalogStore>().DeleteConnectionAsync(tenant, connectionId, context.Cancellation);
-        var purged = await context.Service<IAutopilotCache>().InvalidateConnectionAsync(tenant, connectionId, context.Cancellation);
-        var body = new
+        var wait = WorkflowResponses.WaitFor(context);
+        var instanceId = DisconnectInstanceId(tenant, connectionId);
+        try
         {
-            status = "disconnected",
-            connection_id = connectionId,
-            cache_entries_purged = purged,
-            cancelled_active_workflows = cancelledRunning,
-            cancelled_queued_workflows = cancelledQueued,
-            catalog_rows_deleted = catalogRows,
-        };
-        await audit.AppendAsync(tenant, "connector_disconnected", body, context.Cancellation);
-        await audit.AppendAsync(tenant, "connector_disconnect_requested", new { connection_id = connectionId, status = "disconnected" }, context.Cancellation);
-        return ApiResult.Ok(body);
+            await context.Durable.ScheduleNewOrchestrationInstanceAsync(nameof(DisconnectOrchestration), new DisconnectInput(tenant, connectionId),
+                new StartOrchestrationOptions(instanceId).WithDedupeStatuses(OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended),
+                context.Cancellation);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // A disconnect of this connection is under way: answer with that one.
+        }
+
+        var done = wait > TimeSpan.Zero ? await WorkflowWaiter.WaitAsync(context.Durable, instanceId, wait, context.Cancellation) : null;
+        return done is { RuntimeStatus: OrchestrationRuntimeStatus.Completed }
+            ? ApiResult.Ok(done.ReadOutputAs<DisconnectResult>()!)
+            : ApiResult.Accepted(new { status = "disconnecting", connection_id = connectionId, instance_id = instanceId });
     }
+
+    /// <summary>One instance id per connection (hashed: ids are listed by the engine, tenants need not be).</summary>
+    public static string DisconnectInstanceId(string tenantId, string connectionId) => "disc-" + Storage.Ids.Sha256Hex(tenantId + "\n" + connectionId)[..24];
 }

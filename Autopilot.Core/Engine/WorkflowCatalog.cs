@@ -4,10 +4,12 @@ using Autopilot.Core.Alerts.Lifecycle;
 using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Alerts.Notifications.Delivery;
 using Autopilot.Core.Connectors;
+using Autopilot.Core.Connectors.Disconnect;
 using Autopilot.Core.Dashboards;
 using Autopilot.Core.Memos;
 using Autopilot.Core.Profiling;
 using Autopilot.Core.Queries;
+using Autopilot.Core.Tenants.Purge;
 using Autopilot.Core.Workflows.Testing;
 using Autopilot.Core.Workflows;
 
@@ -30,6 +32,8 @@ public static class WorkflowCatalog
         typeof(CredentialReencryptOrchestration),
         typeof(AlertNotifyOrchestration),
         typeof(AlertLifecycleOrchestration),
+        typeof(TenantPurgeOrchestration),
+        typeof(DisconnectOrchestration),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -70,6 +74,12 @@ public static class WorkflowCatalog
         typeof(RaiseDeliveryFailureAlertActivity),
         typeof(PlanAlertLifecycleActivity),
         typeof(PerformAlertDueActivity),
+        typeof(BeginTenantPurgeActivity),
+        typeof(PurgeTenantStoreActivity),
+        typeof(CountTenantStoresActivity),
+        typeof(FinishTenantPurgeActivity),
+        typeof(DisconnectStageActivity),
+        typeof(AuditDisconnectActivity),
     ];
 
     /// <summary>The fault-injection workflow's tasks, registered only with the test flag.</summary>

@@ -15,6 +15,7 @@ namespace Autopilot.Core.Workflows;
 /// </summary>
 public sealed class DeadLetterStore
 {
+    private const string ByCreationTable = "DeadLettersByCreation";
     private const string TableName = "DeadLetters";
     private const string HistoryTable = "WorkflowFailures";
     private readonly TableStorage _storage;
@@ -23,7 +24,7 @@ public sealed class DeadLetterStore
     public DeadLetterStore(TableStorage storage)
     {
         _storage = storage;
-        _byCreation = new NewestFirstIndex(storage, "DeadLettersByCreation");
+        _byCreation = new NewestFirstIndex(storage, ByCreationTable);
     }
 
     /// <summary>Appends one failed attempt to the workflow's error history (idempotent per attempt).</summary>

@@ -22,6 +22,7 @@ public sealed partial class WorkflowLauncher
     private readonly AdmissionPolicy _policy;
     private readonly AuditLog _audit;
     private readonly TimeProvider _time;
+    private readonly Tenants.TenantStore _tenants;
 
     private static readonly OrchestrationRuntimeStatus[] LiveDedupe =
         [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
@@ -29,8 +30,9 @@ public sealed partial class WorkflowLauncher
     private static readonly OrchestrationRuntimeStatus[] OnceDedupe =
         [.. LiveDedupe, OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
 
-    public WorkflowLauncher(WorkflowRunStore runs, AdmissionStore admission, AdmissionPolicy policy, AuditLog audit, TimeProvider time)
+    public WorkflowLauncher(WorkflowRunStore runs, AdmissionStore admission, AdmissionPolicy policy, AuditLog audit, TimeProvider time, Tenants.TenantStore tenants)
     {
+        _tenants = tenants;
         _runs = runs;
         _admission = admission;
         _policy = policy;
@@ -130,6 +132,8 @@ public sealed partial class WorkflowLauncher
     private async Task<LaunchResult> AdmitAndStartAsync(DurableTaskClient client, WorkflowKind kind, IWorkflowInput draft, string? connectionId, CancellationToken cancellation, bool once = false)
     {
         var ticket = draft.Ticket;
+        // A tenant's first workflow creates its record (TEN-8), so the tenant can be purged later.
+        await _tenants.EnsureAsync(ticket.TenantId, "workflow", cancellation);
         var launch = new LaunchRecord(ticket.TenantId, ticket.WorkflowId, ticket.Attempt, kind.Type, kind.Orchestrator,
             JsonSerializer.Serialize(draft, kind.InputType, AutopilotJson.Options), connectionId, false, _time.GetUtcNow(), once);
         var limits = await _policy.LimitsForAsync(ticket.TenantId, cancellation);

@@ -8,6 +8,7 @@ namespace Autopilot.Core.Workflows;
 /// <summary>Workflow run records, partitioned by tenant; every call is scoped to one tenant.</summary>
 public sealed class WorkflowRunStore
 {
+    private const string ByStartTable = "WorkflowRunsByStart";
     private const string TableName = "WorkflowRuns";
     private readonly TableStorage _storage;
 
@@ -17,7 +18,7 @@ public sealed class WorkflowRunStore
     public WorkflowRunStore(TableStorage storage)
     {
         _storage = storage;
-        _byStart = new NewestFirstIndex(storage, "WorkflowRunsByStart");
+        _byStart = new NewestFirstIndex(storage, ByStartTable);
     }
 
     public async Task CreateAsync(WorkflowRun run, CancellationToken cancellation)

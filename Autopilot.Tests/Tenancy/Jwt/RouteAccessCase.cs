@@ -59,7 +59,7 @@ public sealed record RouteAccessCase(ApiRoute Route, string? Role, bool OwnTenan
         var (extraQuery, rawBody) = Inputs.TryGetValue(Route.Name, out var input) ? input : ("", Route.Method == "POST" ? "{}" : null);
         var query = "?wait_seconds=0" + extraQuery + (Route.Tenant == TenantSource.QueryOrgId ? "&org_id=" + named : "");
         string? body = rawBody;
-        if (Route.Tenant is TenantSource.BodyOrgId or TenantSource.BodyOrgIdOrEmpty or TenantSource.BodyTenantId)
+        if (Route.Tenant is TenantSource.BodyOrgId or TenantSource.BodyOrgIdOrEmpty or TenantSource.BodyOrgIdOrCaller or TenantSource.BodyTenantId)
         {
             var json = JsonNode.Parse(rawBody ?? "{}")!.AsObject();
             json[Route.Tenant == TenantSource.BodyTenantId ? "tenant_id" : "org_id"] = named;
