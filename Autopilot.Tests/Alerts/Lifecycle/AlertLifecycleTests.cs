@@ -41,7 +41,9 @@ public sealed class AlertLifecycleTests(AlertLifecycleServerFixture fixture, ITe
         var twice = await AlertLifecycleServer.WaitForAsync(() => Read.AlertAsync(tenant, alertId), a => a.EscalatedCount >= 2, TimeSpan.FromSeconds(60), "the alert did not escalate twice by itself");
         Assert.Equal(AlertStatuses.Escalated, twice.Status);
 
-        var escalations = (await Read.AnnouncementsAsync(tenant, alertId, AlertEventTypes.Escalated)).OrderBy(DueOf).ToList();
+        // The row changes first, the announcement is started right after: wait for it rather than race it.
+        var escalations = (await AlertLifecycleServer.WaitForAsync(() => Read.AnnouncementsAsync(tenant, alertId, AlertEventTypes.Escalated), a => a.Count >= 2,
+            TimeSpan.FromSeconds(15), "the second escalation was not announced")).OrderBy(DueOf).ToList();
         var reminders = await Read.AnnouncementsAsync(tenant, alertId, AlertEventTypes.Reminder);
         foreach (var e in escalations)
         {
