@@ -10,9 +10,9 @@ namespace Autopilot.Core.Alerts.Lifecycle;
 public static class AckReminder
 {
     /// <summary>The tenant setting that holds the routing (NTF-1); the routing routes write it.</summary>
-    public const string RoutingSettingName = "notification_routing";
+    public const string RoutingSettingName = Notifications.Routing.NotificationRouting.SettingName;
 
-    public const int DefaultMinutes = 30;
+    public const int DefaultMinutes = Notifications.Routing.NotificationRouting.DefaultAckReminderMinutes;
 
     /// <summary>The stored minutes when they are a whole number of at least 1 (NTF-2 stores max(1, n)); else the default.</summary>
     public static int MinutesOf(JsonObject? routing) =>

@@ -43,6 +43,8 @@ public static class NotificationEndpoints
         }
 
         var routing = await context.Service<RoutingStore>().SetAsync(context.Tenant, write, context.Cancellation);
+        // A new ack_reminder_minutes moves every open alert's next reminder: wake their lifecycles to re-plan now.
+        await context.Service<Lifecycle.AlertLifecycles>().SignalTenantAsync(context.Durable, context.Tenant, context.Cancellation);
         await AuditAsync(context, "alert_routing_updated", new { channels = routing.Channels.Count });
         return ApiResult.Ok(new { org_id = context.Tenant, routing = routing.View() });
     }
