@@ -18,6 +18,7 @@ public static partial class AlertEndpoints
     public static async Task<ApiResult> Escalate(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        await context.Service<Tenants.TenantStore>().EnsureAsync(context.Tenant, "alerts", context.Cancellation); // TEN-8
         var escalated = await context.Service<AlertStore>().EscalateDueAsync(context.Tenant, Ids.New("escalate"), context.Cancellation);
         await AlertAnnouncements.StartAsync(context.Durable, escalated, context.Cancellation);
         await FollowAllAsync(context, escalated);
@@ -32,6 +33,7 @@ public static partial class AlertEndpoints
     public static async Task<ApiResult> ProcessReminders(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        await context.Service<Tenants.TenantStore>().EnsureAsync(context.Tenant, "alerts", context.Cancellation); // TEN-8
         var reminded = await context.Service<AlertStore>().RemindDueAsync(context.Tenant, Ids.New("remind"), context.Cancellation);
         await AlertAnnouncements.StartAsync(context.Durable, reminded, context.Cancellation);
         await FollowAllAsync(context, reminded);

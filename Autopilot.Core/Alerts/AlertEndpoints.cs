@@ -53,6 +53,7 @@ public static partial class AlertEndpoints
         }
 
         var request = new AlertRequest(body.DedupeKey, body.Title, body.Message, body.Severity!, body.SourceType ?? "system", body.SourceId);
+        await context.Service<Tenants.TenantStore>().EnsureAsync(context.Tenant, "alerts", context.Cancellation); // TEN-8
         var alert = await context.Service<AlertStore>().RaiseAsync(context.Tenant, request, context.Cancellation);
         await Notifications.AlertNotifier.QueueCreatedAsync(context.Durable, alert, context.Cancellation);
         await FollowAsync(context, alert);

@@ -18,6 +18,7 @@ public static class NotificationEndpoints
     public static async Task<ApiResult> Routing(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        await context.Service<Tenants.TenantStore>().EnsureAsync(context.Tenant, "alerts", context.Cancellation); // TEN-8
         var routing = await context.Service<RoutingStore>().GetAsync(context.Tenant, context.Cancellation);
         await AuditAsync(context, "alert_routing_viewed", new { has_channels = routing.Channels.Count > 0 });
         return ApiResult.Ok(new { org_id = context.Tenant, routing = routing.View() });
@@ -42,6 +43,7 @@ public static class NotificationEndpoints
             throw new ApiException(StatusCodes.Status400BadRequest, "routing must be an object");
         }
 
+        await context.Service<Tenants.TenantStore>().EnsureAsync(context.Tenant, "alerts", context.Cancellation); // TEN-8
         var routing = await context.Service<RoutingStore>().SetAsync(context.Tenant, write, context.Cancellation);
         // A new ack_reminder_minutes moves every open alert's next reminder: wake their lifecycles to re-plan now.
         await context.Service<Lifecycle.AlertLifecycles>().SignalTenantAsync(context.Durable, context.Tenant, context.Cancellation);

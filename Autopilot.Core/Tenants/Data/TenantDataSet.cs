@@ -19,6 +19,8 @@ public sealed class TenantDataSet
         stores.AddRange(
         [
             new PartitionRows("workflow_steps", tables, "WorkflowSteps"),
+            new PartitionRows("alert_notifications", tables, "AlertNotifications", ("n|", "n}")),
+            new PartitionRows("alert_notification_index_rows", tables, "AlertNotifications", ("n|", "n}"), outside: true),
             new PartitionRows("alerts", tables, "Alerts", ("a|", "a}")),
             new PartitionRows("alert_index_rows", tables, "Alerts", ("a|", "a}"), outside: true),
             new PartitionRows("query_approvals", tables, "QueryPreviews"),
@@ -32,6 +34,7 @@ public sealed class TenantDataSet
             new PartitionRows("workflow_runs", tables, "WorkflowRuns"),
             new PartitionRows("workflow_run_index_rows", tables, "WorkflowRunsByStart"),
             new PartitionRows("feedback", tables, "Feedback"),
+            new PartitionRows("llm_usage", tables, "LlmUsage"),
             new PartitionRows("artifact_versions", tables, "Artifacts", ("v|", "v}")),
             new PartitionRows("artifacts", tables, "Artifacts", ("v|", "v}"), outside: true),
             new PartitionRows("catalog_columns", tables, "CatalogColumns"),
