@@ -96,7 +96,7 @@ public static class DurableFunctions
     public static Task<AlertLifecyclePlan> PlanAlertLifecycle([ActivityTrigger] AlertLifecycleInput input, string instanceId, FunctionContext fc) => Create<PlanAlertLifecycleActivity>(fc).RunAsync(Context(nameof(PlanAlertLifecycleActivity), instanceId), input);
 
     [Function(nameof(PerformAlertDueActivity))]
-    public static Task<AlertDueOutcome> PerformAlertDue([ActivityTrigger] PerformAlertDueInput input, string instanceId, FunctionContext fc) => Create<PerformAlertDueActivity>(fc).RunAsync(Context(nameof(PerformAlertDueActivity), instanceId), input);
+    public static Task<AlertDueOutcome> PerformAlertDue([ActivityTrigger] PerformAlertDueInput input, [DurableClient] DurableTaskClient client, string instanceId, FunctionContext fc) => ActivatorUtilities.CreateInstance<PerformAlertDueActivity>(fc.InstanceServices, client).RunAsync(Context(nameof(PerformAlertDueActivity), instanceId), input);
 
     [Function(nameof(SelectDashboardsActivity))]
     public static Task<IReadOnlyList<DashboardSpec>> SelectDashboards([ActivityTrigger] DashboardStepInput input, string instanceId, FunctionContext fc) => Create<SelectDashboardsActivity>(fc).RunAsync(Context(nameof(SelectDashboardsActivity), instanceId), input);

@@ -21,7 +21,7 @@ public sealed class AlertDeliveryEndToEndTests(NotificationServerFixture fixture
     {
         await using var receiver = await NotificationReceiver.StartAsync();
         var tenant = NotificationApi.NewTenant("e2e");
-        var api = new NotificationApi(fixture.Http, tenant);
+        var api = new NotificationApi(fixture.Http, tenant, quiet: false);
         var routing = new JsonObject
         {
             ["org_id"] = tenant,

@@ -1,4 +1,3 @@
-using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Workflows;
 using Microsoft.DurableTask;
 
@@ -7,8 +6,8 @@ namespace Autopilot.Core.Alerts.Lifecycle;
 /// <summary>
 /// One per open alert (<see cref="InstanceIdFor"/>): reads the alert, waits on a durable timer for its next escalation or
 /// acknowledgement reminder — or for <see cref="ChangedEvent"/> (ack, snooze, resolve, a dedupe update, a policy or routing
-/// change) — then performs what fell due if it still is for that due time and announces it with an
-/// <see cref="AlertNotifyOrchestration"/> keyed by the due time. Each cycle continues as new, so history stays small. It
+/// change) — then performs what fell due if it still is for that due time, which starts its announcement (an
+/// AlertNotifyOrchestration keyed by the due time) without waiting for delivery. Each cycle continues as new, so history stays small. It
 /// ends when nothing can fall due any more (acknowledged, resolved, gone); a re-open starts a new one.
 /// </summary>
 public sealed class AlertLifecycleOrchestration : TaskOrchestrator<AlertLifecycleInput, string>
@@ -39,13 +38,10 @@ public sealed class AlertLifecycleOrchestration : TaskOrchestrator<AlertLifecycl
             return "changed";
         }
 
+        // Performing also starts the announcement, without waiting for its delivery (see PerformAlertDueActivity).
         var outcome = await context.CallActivityAsync<AlertDueOutcome>(nameof(PerformAlertDueActivity),
             new PerformAlertDueInput(input.TenantId, input.AlertId, due, context.InstanceId), StepRetry.Default);
-        if (outcome == AlertDueOutcome.Performed)
-        {
-            await AnnounceAsync(context, due.ToEvent(input.TenantId, input.AlertId));
-        }
-        else if (outcome == AlertDueOutcome.Early)
+        if (outcome == AlertDueOutcome.Early)
         {
             await ChangedBeforeAsync(context, context.CurrentUtcDateTime + EarlyRetry);
         }
@@ -63,22 +59,5 @@ public sealed class AlertLifecycleOrchestration : TaskOrchestrator<AlertLifecycl
         var first = await Task.WhenAny(changed, timer);
         stop.Cancel(); // synchronous on purpose: orchestrator code must not hop threads
         return first == changed;
-    }
-
-    /// <summary>
-    /// Announces the occurrence; only the performer of a due time gets here, so its notify instance id is new. A failed
-    /// delivery is the notify orchestration's to report (meta-alert): the lifecycle goes on to the next due time.
-    /// </summary>
-    private static async Task AnnounceAsync(TaskOrchestrationContext context, AlertEvent alertEvent)
-    {
-        try
-        {
-            await context.CallSubOrchestratorAsync<AlertNotifyResult>(nameof(AlertNotifyOrchestration), alertEvent,
-                new SubOrchestrationOptions(instanceId: AlertNotifyOrchestration.InstanceIdFor(alertEvent)));
-        }
-        catch (TaskFailedException)
-        {
-            // Already reported by the notify orchestration; the alert's next due time still matters.
-        }
     }
 }

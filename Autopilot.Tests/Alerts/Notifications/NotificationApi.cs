@@ -3,8 +3,12 @@ using Autopilot.Tests.Infrastructure;
 
 namespace Autopilot.Tests.Alerts.Notifications;
 
-/// <summary>The alert and notification calls the delivery tests make, as a tenant's admin or member.</summary>
-public sealed class NotificationApi(HttpClient http, string tenant)
+/// <summary>
+/// The alert and notification calls the delivery tests make, as a tenant's admin or member. <paramref name="quiet"/>
+/// (the default) keeps the alert lifecycle out of a delivery test: the longest escalation policy and reminder period, so
+/// the only notifications are the ones the test makes.
+/// </summary>
+public sealed class NotificationApi(HttpClient http, string tenant, bool quiet = true)
 {
     public string Tenant => tenant;
 
@@ -17,6 +21,11 @@ public sealed class NotificationApi(HttpClient http, string tenant)
             ["org_id"] = tenant,
             ["routing"] = new JsonObject { ["channels"] = channels, ["escalation_recipients"] = recipients ?? new JsonObject() },
         };
+        if (quiet)
+        {
+            body["routing"]!["ack_reminder_minutes"] = Autopilot.Core.Alerts.Notifications.Routing.RoutingWriteParser.MaxAckReminderMinutes;
+        }
+
         var (status, answer) = await http.SendAsync(HttpMethod.Post, "api/v1/alerts/routing", tenant, "admin", body.ToJsonString());
         Assert.True(status == 200, $"routing write answered {status}: {answer?.ToJsonString()}");
         return answer!;
@@ -24,6 +33,12 @@ public sealed class NotificationApi(HttpClient http, string tenant)
 
     public async Task<string> RaiseAsync(string severity, string key = "orders_late", string title = "Orders late", string message = "orders is 9 h old")
     {
+        if (quiet)
+        {
+            var policy = new JsonObject { ["org_id"] = tenant, ["policy"] = new JsonObject { [severity] = Autopilot.Core.Alerts.AlertPolicy.MaxMinutes } };
+            Assert.Equal(200, (await http.SendAsync(HttpMethod.Post, "api/v1/alerts/policy", tenant, "admin", policy.ToJsonString())).Status);
+        }
+
         var body = new JsonObject { ["org_id"] = tenant, ["dedupe_key"] = key, ["title"] = title, ["message"] = message, ["severity"] = severity };
         var (status, answer) = await http.SendAsync(HttpMethod.Post, "api/v1/alerts", tenant, "member", body.ToJsonString());
         Assert.Equal(200, status);

@@ -115,7 +115,7 @@ public sealed class NotificationDeliveryTests(NotificationServerFixture fixture)
         var alertId = await api.RaiseAsync("P2");
 
         var items = await api.WaitForNotificationsAsync(alertId, i => NotificationApi.All(i, "sent", 1), TimeSpan.FromSeconds(60));
-        var requests = receiver.To("slow");
+        var requests = receiver.To("slow").OrderBy(r => r.At).ToList();
 
         Assert.Equal(2, requests.Count);
         Assert.False(requests[0].Completed, "the sender hung up on the slow answer");
