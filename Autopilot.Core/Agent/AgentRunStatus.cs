@@ -36,16 +36,16 @@ public sealed record AgentRunStatus(
         instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running } && Read(instance)?.Stage == AgentStage.AwaitingApproval;
 
     /// <summary>
-    /// A run still waiting for an agent slot in its tenant's queue: it says so once it runs; before the engine has
-    /// started it, its input says whether admission queued it.
+    /// A run still waiting for an agent slot in its tenant's queue: it says so once it has published a status; before
+    /// that — not started, or running its first step on a busy worker — its input says whether admission queued it.
     /// </summary>
     public static bool IsQueued(OrchestrationMetadata instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
         return instance.RuntimeStatus switch
         {
-            OrchestrationRuntimeStatus.Running => Read(instance)?.State == Workflows.WorkflowStatus.Queued,
-            OrchestrationRuntimeStatus.Pending => instance.ReadInputAs<AgentRunInput>()?.Queued == true,
+            OrchestrationRuntimeStatus.Running when Read(instance) is { } published => published.State == Workflows.WorkflowStatus.Queued,
+            OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending => instance.ReadInputAs<AgentRunInput>()?.Queued == true,
             _ => false,
         };
     }

@@ -90,7 +90,7 @@ public sealed class ArtifactStoreTests
     }
 
     [Fact]
-    public async Task Marking_stale_flags_every_artifact_of_the_tenant_only()
+    public async Task Marking_stale_flags_every_artifact_of_the_tenant_only_and_a_new_version_clears_it()
     {
         var acme = await _store.PublishAsync("acme", Draft("b1", 1), CancellationToken.None);
         var globex = await _store.PublishAsync("globex", Draft("g1", 1), CancellationToken.None);
@@ -100,8 +100,9 @@ public sealed class ArtifactStoreTests
 
         Assert.True((await _store.GetAsync("acme", acme.ArtifactId, CancellationToken.None))!.Stale);
         Assert.False((await _store.GetAsync("globex", globex.ArtifactId, CancellationToken.None))!.Stale);
+        // CONN-9's fix: regenerating the artifact (a new version from fresh data) is no longer stale.
         var next = await _store.PublishAsync("acme", Draft("b2", 2), CancellationToken.None);
-        Assert.True((await _store.GetAsync("acme", next.ArtifactId, CancellationToken.None))!.Stale);
+        Assert.False((await _store.GetAsync("acme", next.ArtifactId, CancellationToken.None))!.Stale);
     }
 
     [Fact]
