@@ -1,5 +1,6 @@
 using Autopilot.Core;
 using Autopilot.Core.Engine;
+using Autopilot.Core.Telemetry;
 using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +15,10 @@ public static class FunctionsServices
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddAutopilotCore(Settings.Read(configuration));
+
+        // OTLP when the OTEL_* variables name an endpoint (as on the server). In Azure, Application Insights is the usual
+        // backend: the README shows the Azure Monitor exporter for this worker; the host's own telemetry is separate.
+        services.AddAutopilotTelemetry(configuration);
 
         // In Azure (WEBSITE_HOSTNAME is set there) the HTTP triggers are reachable from the network: headers mode is then
         // reported as exposed. Function keys / App Service Authentication in front do not change what the headers claim.

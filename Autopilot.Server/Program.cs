@@ -1,5 +1,6 @@
 using Autopilot.Core;
 using Autopilot.Core.Api;
+using Autopilot.Core.Telemetry;
 using Autopilot.Server.Engine;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ catch (InvalidOperationException invalid)
 }
 
 builder.Services.AddAutopilotCore(settings);
+builder.Services.AddAutopilotTelemetry(builder.Configuration);
 builder.Services.AddDurableEngine(EngineOptionsFactory.From(builder.Configuration, settings));
 builder.Services.AddHostedService<Autopilot.Core.Admission.QueueBackgroundProcessor>();
 builder.Services.AddHostedService<Autopilot.Core.Memos.MemoTimerBackgroundService>();

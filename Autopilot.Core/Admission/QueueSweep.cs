@@ -77,8 +77,13 @@ public sealed class QueueSweep
         var offset = pending.Count == 0 ? 0 : Random.Shared.Next(pending.Count);
 #pragma warning restore CA5394
         pending = [.. pending.Skip(offset), .. pending.Take(offset)];
+        long waiting = 0;
         foreach (var tenant in pending)
         {
+            // One trace per tenant pass (only tenants with pending work are visited, so an idle service makes none):
+            // the launches it starts are its children.
+            using var span = Telemetry.AutopilotTelemetry.Source.StartActivity("queue_pass");
+            span?.SetTag("autopilot.tenant", tenant.TenantId);
             var failed = false;
             try
             {
@@ -100,6 +105,7 @@ public sealed class QueueSweep
             {
                 var pass = await _processor.ProcessTenantAsync(client, tenant.TenantId, cancellation);
                 processed++;
+                waiting += pass.QueuedTotal - pass.Processed;
                 if ((pass.Processed > 0 || pass.SlotsReclaimed > 0) && _logger.IsEnabled(LogLevel.Information))
                 {
                     _logger.LogInformation("Queue pass for {Tenant}: admitted {Admitted}, reclaimed {Reclaimed}, waiting {Waiting}",
@@ -119,6 +125,7 @@ public sealed class QueueSweep
         }
 #pragma warning restore CA1031
 
+        Telemetry.AutopilotMetrics.QueueDepthObserved(waiting);
         return new QueueSweepResult(recovered, processed, failures);
     }
 }

@@ -56,6 +56,7 @@ public static class AgentEndpoints
             await context.Durable.ScheduleNewOrchestrationInstanceAsync(nameof(AgentRunOrchestration),
                 new AgentRunInput(tenant, runId, request.UserId!, request.SessionId!, request.Message!, connectionId, context.Service<AgentOptions>().ApprovalTimeout, Queued: !decision.Admitted),
                 new StartOrchestrationOptions(runId), context.Cancellation);
+            Telemetry.AutopilotMetrics.WorkflowStarted(WorkflowTypes.Agent);
         }
         catch
         {

@@ -23,6 +23,7 @@ public sealed class FinishAgentRunActivity : TaskActivity<AgentRunFinish, bool>
         ArgumentNullException.ThrowIfNull(input);
         var status = input.Completed ? WorkflowStatus.Success : WorkflowStatus.Failed;
         await _runs.SetStatusAsync(input.TenantId, input.RunId, status, _time.GetUtcNow(), input.Error is null ? null : CompleteWorkflowRunActivity.Sanitize(input.Error), CancellationToken.None);
+        Telemetry.AutopilotMetrics.WorkflowFinished(WorkflowTypes.Agent, input.Completed);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Autopilot.Core.Audit;
 using Autopilot.Core.RateLimits;
@@ -58,6 +59,7 @@ public sealed class ApiDispatcher
     {
         ArgumentNullException.ThrowIfNull(http);
         var route = _routes[routeName].Route;
+        Activity.Current?.SetTag("autopilot.route", routeName);
         var result = await AnswerAsync(routeName, http, client);
         return result.Status >= 400 && route.RenderError is { } render ? render(result) : result;
     }

@@ -38,7 +38,12 @@ public sealed partial class AutopilotCache : IAutopilotCache, IDisposable
         {
             try
             {
-                var cached = await db.StringGetAsync(key.Value).WaitAsync(cancellation);
+                StackExchange.Redis.RedisValue cached;
+                using (Telemetry.AutopilotTelemetry.StartRedis("GET"))
+                {
+                    cached = await db.StringGetAsync(key.Value).WaitAsync(cancellation);
+                }
+
                 if (cached.HasValue && TryRead((byte[])cached!, out T? hit))
                 {
                     return new CacheResult<T>(hit!, true);
@@ -62,6 +67,7 @@ public sealed partial class AutopilotCache : IAutopilotCache, IDisposable
         {
             try
             {
+                using var span = Telemetry.AutopilotTelemetry.StartRedis("SET");
                 await db.StringSetAsync(key.Value, serialized, ttl).WaitAsync(cancellation);
                 return new CacheResult<T>(value, false);
             }

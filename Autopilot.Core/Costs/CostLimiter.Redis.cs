@@ -28,6 +28,7 @@ public sealed partial class CostLimiter
         if (db is null)
         {
             Interlocked.Increment(ref _fallbacks);
+            Telemetry.AutopilotMetrics.LimiterFellBack("cost");
             return null;
         }
 
@@ -38,6 +39,7 @@ public sealed partial class CostLimiter
     private async Task<BudgetDecision> RedisReserveAsync(IDatabase db, string orgId, long estimatedBytes, string? reservationId, CancellationToken cancellation)
     {
         var budget = _options.HourlyBudgetBytes;
+        using var span = Telemetry.AutopilotTelemetry.StartRedis("cost_reserve");
         var result = (RedisResult[])(await db.ScriptEvaluateAsync(
             CostWindowScripts.Reserve,
             Keys(orgId),

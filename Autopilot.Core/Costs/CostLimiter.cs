@@ -158,6 +158,7 @@ public sealed partial class CostLimiter : IDisposable
         _redis.ReportFailure(error);
         _logger.LogDebug(error, "Cost window in Redis failed; answering from the in-memory window");
         Interlocked.Increment(ref _fallbacks);
+        Telemetry.AutopilotMetrics.LimiterFellBack("cost");
     }
 
     private static void Validate(string orgId, long bytes, string? reservationId)

@@ -41,6 +41,8 @@ public sealed class WeeklyMemoTimer
     /// </summary>
     public async Task<MemoTimerTick> TickAsync(DurableTaskClient client, CancellationToken cancellation)
     {
+        // One trace per tick: the memos it starts are its children.
+        using var span = Telemetry.AutopilotTelemetry.Source.StartActivity("weekly_memo_tick");
         var counts = new ConcurrentDictionary<MemoTimerOutcome, int>();
 #pragma warning disable CA1031 // The timer outlives storage outages: log and retry on the next tick.
         try

@@ -53,7 +53,15 @@ public sealed class QueryPath
         {
             Dialect = warehouse.Dialect,
         };
-        var gate = SqlGate.Evaluate(sql, context);
+        SqlGateDecision gate;
+        using (var span = Telemetry.AutopilotTelemetry.Source.StartActivity("sql_gate"))
+        {
+            gate = SqlGate.Evaluate(sql, context);
+            span?.SetTag("autopilot.gate.allowed", gate.Allowed);
+            span?.SetTag("autopilot.gate.rule", gate.RuleIds.Count > 0 ? gate.RuleIds[0] : null);
+        }
+
+        Telemetry.AutopilotMetrics.GateDecided(gate.Allowed, gate.RuleIds.Count > 0 ? gate.RuleIds[0] : null);
         QueryPlan plan;
         if (!gate.Allowed)
         {

@@ -77,6 +77,7 @@ public sealed class TenantRateLimiter
             {
                 try
                 {
+                    using var span = Telemetry.AutopilotTelemetry.StartRedis("token_bucket");
                     return await TakeFromRedisAsync(db, routeClass, tenantId, limit, cancellation);
                 }
                 catch (Exception ex) when (RedisConnection.IsFailure(ex))
@@ -87,6 +88,7 @@ public sealed class TenantRateLimiter
             }
 
             Interlocked.Increment(ref _fallbacks);
+            Telemetry.AutopilotMetrics.LimiterFellBack("rate");
         }
 
         return _memory.Take(routeClass, tenantId, limit);

@@ -27,7 +27,7 @@ public sealed class WarehouseResolver
     public WarehouseResolver(ConnectionStore connections, IWarehouse demo, ServiceOptions options, TimeProvider time, ILoggerFactory loggers)
     {
         _connections = connections;
-        _demo = demo;
+        _demo = new Telemetry.TracedWarehouse(demo);
         _options = options;
         _time = time;
         _loggers = loggers;
@@ -70,7 +70,7 @@ public sealed class WarehouseResolver
         var key = $"{tenantId}\n{connectionId}";
         if (_live.TryGetValue(key, out var cached) && cached.CredentialHash == hash)
         {
-            return cached.Warehouse;
+            return new Telemetry.TracedWarehouse(cached.Warehouse);
         }
 
         var created = ForCredentials(tenantId, credentials);
@@ -80,7 +80,7 @@ public sealed class WarehouseResolver
             cached.Warehouse.Dispose(); // the tenant reconnected with other credentials
         }
 
-        return created;
+        return new Telemetry.TracedWarehouse(created);
     }
 
     /// <summary>A BigQuery warehouse for a connection test (the caller disposes it).</summary>

@@ -45,6 +45,7 @@ public sealed class CompleteWorkflowRunActivity : TaskActivity<CompleteRunInput,
         {
             await _runs.SetStatusAsync(ticket.TenantId, ticket.WorkflowId, WorkflowStatus.Success, now, null, cancellation);
             await AuditRunAsync(ticket, WorkflowStatus.Success, cancellation);
+            Telemetry.AutopilotMetrics.WorkflowFinished(ticket.WorkflowType, succeeded: true);
             var success = new JsonObject { ["workflow_id"] = ticket.WorkflowId, ["status"] = WorkflowStatus.Success };
             foreach (var (key, value) in input.Result ?? [])
             {
@@ -65,6 +66,7 @@ public sealed class CompleteWorkflowRunActivity : TaskActivity<CompleteRunInput,
         var status = deadLettered ? WorkflowStatus.DeadLetter : WorkflowStatus.PartialFailure;
         await _runs.RecordFailureAsync(ticket.TenantId, ticket.WorkflowId, status, now, error, code, cancellation);
         await AuditRunAsync(ticket, status, cancellation);
+        Telemetry.AutopilotMetrics.WorkflowFinished(ticket.WorkflowType, succeeded: false);
 
         DeadLetter? letter = null;
         if (deadLettered)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Autopilot.Core.Engine;
 using Autopilot.Core.Storage;
@@ -27,12 +28,15 @@ public sealed class StepRecorder
 
         await _steps.BeginAsync(tenantId, workflowId, step, inputHash, cancellation);
         TOut output;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             output = await work(cancellation);
+            Telemetry.AutopilotMetrics.StepFinished(step, Stopwatch.GetElapsedTime(started), succeeded: true);
         }
         catch (Exception ex)
         {
+            Telemetry.AutopilotMetrics.StepFinished(step, Stopwatch.GetElapsedTime(started), succeeded: false);
             await _steps.FinishAsync(tenantId, workflowId, step, inputHash, StepStatus.Failed, null, ex.Message, CancellationToken.None);
             throw;
         }

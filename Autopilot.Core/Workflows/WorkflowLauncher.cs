@@ -118,6 +118,7 @@ public sealed partial class WorkflowLauncher
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(kind.Orchestrator, input, options, cancellation);
+            Telemetry.AutopilotMetrics.WorkflowStarted(kind.Type);
         }
         catch (OrchestrationAlreadyExistsException)
         {

@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using Autopilot.Core.Telemetry;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.History;
+using DurableTask.Core.Tracing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using CoreQuery = DurableTask.Core.Query.OrchestrationQuery;
@@ -53,6 +56,17 @@ internal sealed class AzureStorageDurableTaskClient : DurableTaskClient
         var dedupe = options?.DedupeStatuses is { Count: > 0 } statuses
             ? statuses.Select(s => Enum.Parse<OrchestrationStatus>(s, ignoreCase: true)).ToArray()
             : DefaultDedupeStatuses;
+
+        // The orchestration joins the caller's trace (a request, a schedule tick, a parent orchestration's activity):
+        // DTFx parents its orchestration span on the started event's trace context, and its activity spans on that.
+        // (DTFx's own TaskHubClient does this; this client writes the started event itself, so it must too.)
+        using var span = AutopilotTelemetry.Source.StartActivity("create_orchestration:" + orchestratorName.Name, ActivityKind.Producer);
+        span?.SetTag("durabletask.task.instance_id", instance.InstanceId);
+        if ((span ?? Activity.Current) is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } parent)
+        {
+            started.ParentTraceContext = new DistributedTraceContext(traceParent, parent.TraceStateString);
+        }
+
         await _service.CreateTaskOrchestrationAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, dedupe);
         return instance.InstanceId;
     }

@@ -26,6 +26,8 @@ public sealed partial class AlertLifecycleSweep
     /// <summary>One pass; returns how many lifecycles it started. Failures are logged, never thrown: the next tick tries again.</summary>
     public async Task<int> TickAsync(DurableTaskClient client, CancellationToken cancellation)
     {
+        // One trace per tick: the lifecycles it (re)starts are its children.
+        using var span = Telemetry.AutopilotTelemetry.Source.StartActivity("alert_lifecycle_sweep");
         var started = 0;
 #pragma warning disable CA1031 // The sweep outlives storage and engine outages: log and retry on the next tick.
         try
