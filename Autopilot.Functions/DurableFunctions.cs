@@ -4,6 +4,8 @@ using Autopilot.Core.Agent;
 using Autopilot.Core.Alerts.Lifecycle;
 using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Alerts.Notifications.Delivery;
+using Autopilot.Core.Channels.Replies;
+using Autopilot.Core.Chat;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Connectors.Disconnect;
 using Autopilot.Core.Dashboards;
@@ -185,6 +187,18 @@ public static class DurableFunctions
 
     [Function(nameof(AuditDisconnectActivity))]
     public static Task<bool> AuditDisconnect([ActivityTrigger] AuditDisconnectInput input, string instanceId, FunctionContext fc) => Create<AuditDisconnectActivity>(fc).RunAsync(Context(nameof(AuditDisconnectActivity), instanceId), input);
+
+    [Function(nameof(ChannelReplyOrchestration))]
+    public static Task<ChannelReplyResult> ChannelReply([OrchestrationTrigger] TaskOrchestrationContext ctx) => new ChannelReplyOrchestration().RunAsync(ctx, ctx.GetInput<ChannelReplyInput>()!);
+
+    [Function(nameof(StartChannelChatActivity))]
+    public static Task<ChatReply> StartChannelChat([ActivityTrigger] ChannelReplyInput input, string instanceId, FunctionContext fc) => Create<StartChannelChatActivity>(fc).RunAsync(Context(nameof(StartChannelChatActivity), instanceId), input);
+
+    [Function(nameof(CompleteChannelChatActivity))]
+    public static Task<ChatReply?> CompleteChannelChat([ActivityTrigger] CompleteChannelChatInput input, string instanceId, FunctionContext fc) => Create<CompleteChannelChatActivity>(fc).RunAsync(Context(nameof(CompleteChannelChatActivity), instanceId), input);
+
+    [Function(nameof(PostChannelReplyActivity))]
+    public static Task<bool> PostChannelReply([ActivityTrigger] PostChannelReplyInput input, string instanceId, FunctionContext fc) => Create<PostChannelReplyActivity>(fc).RunAsync(Context(nameof(PostChannelReplyActivity), instanceId), input);
 
     internal static TActivity Create<TActivity>(FunctionContext fc)
         where TActivity : ITaskActivity

@@ -69,4 +69,10 @@ public static class RouteNames
     public const string SetupTesterOrg = "SetupTesterOrg";
     public const string PurgePreview = "PurgePreview";
     public const string PurgeTenant = "PurgeTenant";
+    public const string ListIntegrationBindings = "ListIntegrationBindings";
+    public const string UpsertIntegrationBinding = "UpsertIntegrationBinding";
+    public const string DeleteIntegrationBinding = "DeleteIntegrationBinding";
+    public const string SlackCommand = "SlackCommand";
+    public const string SlackEvents = "SlackEvents";
+    public const string TelegramWebhook = "TelegramWebhook";
 }
