@@ -87,6 +87,14 @@ public static class ServiceCollectionExtensions
         services.AddLlmPlanner(settings.LlmPlanner);
         services.AddMemos(settings.LlmPlanner);
         services.AddSingleton<IQuestionPlanner, Agent.Planning.DeterministicPlanner>();
+        services.AddSingleton<AgentRunLauncher>();
+        services.AddSingleton<WorkflowTriggers>();
+        services.AddSingleton(sp => new Chat.ChatIntentClassifier(
+            sp.GetKeyedService<Microsoft.Extensions.AI.IChatClient>(LlmPlannerServiceCollectionExtensions.ChatClientKey),
+            settings.LlmPlanner,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<Chat.ChatIntentClassifier>>()));
+        services.AddSingleton<Chat.IChatService, Chat.ChatService>();
         services.AddSingleton<IPlanValidator, CatalogPlanValidator>();
         services.AddSingleton<WorkflowCancellation>();
         services.AddSingleton(settings.Auth);

@@ -99,6 +99,9 @@ public sealed class HttpFunctions(ApiDispatcher api)
     [Function(RouteNames.AgentRun)]
     public Task<ApiResult> AgentRun([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agent/run")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.AgentRun, req, client);
 
+    [Function(RouteNames.ChatRun)]
+    public Task<ApiResult> ChatRun([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/chat/run")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ChatRun, req, client);
+
     [Function(RouteNames.AgentRunStatus)]
     public Task<ApiResult> AgentRunStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/agent/runs/{run_id}")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.AgentRunStatus, req, client);
 

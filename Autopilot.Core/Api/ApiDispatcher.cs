@@ -58,6 +58,7 @@ public sealed class ApiDispatcher
     {
         ArgumentNullException.ThrowIfNull(http);
         var route = _routes[routeName].Route;
+        using var engine = Engine.DurableClientScope.Begin(client);
         var result = await AnswerAsync(routeName, http, client);
         return result.Status >= 400 && route.RenderError is { } render ? render(result) : result;
     }

@@ -33,6 +33,7 @@ public static class RouteNames
     public const string AgentRun = "AgentRun";
     public const string AgentRunStatus = "AgentRunStatus";
     public const string ApproveAgentRun = "ApproveAgentRun";
+    public const string ChatRun = "ChatRun";
     public const string CreateFeedback = "CreateFeedback";
     public const string FeedbackSummary = "FeedbackSummary";
     public const string FeedbackProviderSummary = "FeedbackProviderSummary";

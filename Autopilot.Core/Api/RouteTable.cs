@@ -56,6 +56,7 @@ public static class RouteTable
         new(RouteNames.SetQueryLimits, "POST", "api/v1/queries/limits", RouteAccess.Admin, TenantSource.QueryOrgId, QueryLimitsEndpoints.Set) { Bind = QueryLimitsEndpoints.BindLimits },
         new(RouteNames.AgentRun, "POST", "api/v1/agent/run", RouteAccess.Member, TenantSource.BodyOrgId, AgentEndpoints.Run) { Bind = AgentEndpoints.BindRun },
         new(RouteNames.AgentRunStatus, "GET", "api/v1/agent/runs/{run_id}", RouteAccess.Member, TenantSource.QueryOrgId, AgentEndpoints.Status),
+        new(RouteNames.ChatRun, "POST", "api/v1/chat/run", RouteAccess.Member, TenantSource.BodyOrgId, Chat.ChatEndpoints.Run) { Bind = Chat.ChatEndpoints.BindRun },
         new(RouteNames.RaiseAlert, "POST", "api/v1/alerts", RouteAccess.Member, TenantSource.BodyOrgId, AlertEndpoints.Raise) { Bind = AlertEndpoints.BindRaise },
         new(RouteNames.ListAlerts, "GET", "api/v1/alerts", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.List),
         new(RouteNames.AcknowledgeAlert, "POST", "api/v1/alerts/{alert_id}/ack", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.Acknowledge) { Bind = AlertEndpoints.BindAcknowledge },

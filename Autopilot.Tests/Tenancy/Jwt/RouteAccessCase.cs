@@ -24,6 +24,7 @@ public sealed record RouteAccessCase(ApiRoute Route, string? Role, bool OwnTenan
     private static readonly Dictionary<string, (string Query, string Body)> Inputs = new(StringComparer.Ordinal)
     {
         [RouteNames.AgentRun] = ("", """{"user_id":"u1","message":"How many orders were placed in the last 30 days?","session_id":"s1"}"""),
+        [RouteNames.ChatRun] = ("", """{"user_id":"u1","message":"How many orders were placed in the last 30 days?","session_id":"s1"}"""),
         [RouteNames.RetryWorkflow] = ("&workflow_type=profile", "{}"),
         [RouteNames.ConfirmPiiReview] = ("", "[]"),
         [RouteNames.StartFaultTest] = ("", """{"steps":1,"step_delay_ms":0}"""),
