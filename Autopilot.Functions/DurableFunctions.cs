@@ -192,10 +192,19 @@ public static class DurableFunctions
     public static Task<ChannelReplyResult> ChannelReply([OrchestrationTrigger] TaskOrchestrationContext ctx) => new ChannelReplyOrchestration().RunAsync(ctx, ctx.GetInput<ChannelReplyInput>()!);
 
     [Function(nameof(StartChannelChatActivity))]
-    public static Task<ChatReply> StartChannelChat([ActivityTrigger] ChannelReplyInput input, string instanceId, FunctionContext fc) => Create<StartChannelChatActivity>(fc).RunAsync(Context(nameof(StartChannelChatActivity), instanceId), input);
+    public static async Task<ChatReply> StartChannelChat([ActivityTrigger] ChannelReplyInput input, [DurableClient] DurableTaskClient client, string instanceId, FunctionContext fc)
+    {
+        // The chat service starts agent runs and workflows through the engine client of the function in progress.
+        using var engine = DurableClientScope.Begin(client);
+        return await Create<StartChannelChatActivity>(fc).RunAsync(Context(nameof(StartChannelChatActivity), instanceId), input);
+    }
 
     [Function(nameof(CompleteChannelChatActivity))]
-    public static Task<ChatReply?> CompleteChannelChat([ActivityTrigger] CompleteChannelChatInput input, string instanceId, FunctionContext fc) => Create<CompleteChannelChatActivity>(fc).RunAsync(Context(nameof(CompleteChannelChatActivity), instanceId), input);
+    public static async Task<ChatReply?> CompleteChannelChat([ActivityTrigger] CompleteChannelChatInput input, [DurableClient] DurableTaskClient client, string instanceId, FunctionContext fc)
+    {
+        using var engine = DurableClientScope.Begin(client);
+        return await Create<CompleteChannelChatActivity>(fc).RunAsync(Context(nameof(CompleteChannelChatActivity), instanceId), input);
+    }
 
     [Function(nameof(PostChannelReplyActivity))]
     public static Task<bool> PostChannelReply([ActivityTrigger] PostChannelReplyInput input, string instanceId, FunctionContext fc) => Create<PostChannelReplyActivity>(fc).RunAsync(Context(nameof(PostChannelReplyActivity), instanceId), input);

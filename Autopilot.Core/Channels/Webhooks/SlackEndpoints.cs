@@ -48,7 +48,11 @@ public static class SlackEndpoints
         return ApiResult.Ok(new { response_type = "ephemeral", text = WorkingOnIt });
     }
 
-    /// <summary><c>POST /integrations/slack/events</c>: the Events API (url_verification, app_mention and message events).</summary>
+    /// <summary>
+    /// <c>POST /integrations/slack/events</c>: the Events API (url_verification, app_mention and message events). Besides
+    /// §15.2's <c>bot_message</c> subtype, any event carrying a <c>bot_id</c> is skipped: the bot's own posted replies arrive
+    /// as plain message events, and answering them would loop.
+    /// </summary>
     public static async Task<ApiResult> Events(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -61,7 +65,8 @@ public static class SlackEndpoints
         }
 
         if (type == "event_callback" && payload.TryGetProperty("event", out var slackEvent) && slackEvent.ValueKind == JsonValueKind.Object
-            && ChannelJson.Text(slackEvent, "type") is "app_mention" or "message" && ChannelJson.Text(slackEvent, "subtype") != "bot_message")
+            && ChannelJson.Text(slackEvent, "type") is "app_mention" or "message" && ChannelJson.Text(slackEvent, "subtype") != "bot_message"
+            && !slackEvent.TryGetProperty("bot_id", out _))
         {
             await AnswerEventAsync(context, payload, slackEvent);
         }
