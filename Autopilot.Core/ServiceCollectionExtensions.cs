@@ -6,6 +6,7 @@ using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Api;
 using Autopilot.Core.Audit;
 using Autopilot.Core.Catalog;
+using Autopilot.Core.Channels;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Costs;
 using Autopilot.Core.Queries;
@@ -69,6 +70,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WorkflowLauncher>();
         services.AddCostsAndCaching(settings.Service, settings.Costs, settings.Cache);
         services.AddTenantRateLimits(settings.RateLimits);
+        services.AddChatChannels(settings.Channels);
         services.AddSingleton(settings.Queries);
         services.AddSingleton<QueryPath>();
         services.AddSingleton<QueryPreviewStore>();
@@ -85,6 +87,14 @@ public static class ServiceCollectionExtensions
         services.AddLlmPlanner(settings.LlmPlanner);
         services.AddMemos(settings.LlmPlanner);
         services.AddSingleton<IQuestionPlanner, Agent.Planning.DeterministicPlanner>();
+        services.AddSingleton<AgentRunLauncher>();
+        services.AddSingleton<WorkflowTriggers>();
+        services.AddSingleton(sp => new Chat.ChatIntentClassifier(
+            sp.GetKeyedService<Microsoft.Extensions.AI.IChatClient>(LlmPlannerServiceCollectionExtensions.ChatClientKey),
+            settings.LlmPlanner,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<Chat.ChatIntentClassifier>>()));
+        services.AddSingleton<Chat.IChatService, Chat.ChatService>();
         services.AddSingleton<IPlanValidator, CatalogPlanValidator>();
         services.AddSingleton<WorkflowCancellation>();
         services.AddSingleton(settings.Auth);

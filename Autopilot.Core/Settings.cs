@@ -29,6 +29,9 @@ public sealed partial record Settings(
     /// <summary>USD per million tokens by model, LLM-6's table with LLM_COST_RATES_JSON's overrides.</summary>
     public Llm.LlmRates LlmRates { get; init; } = Llm.LlmRates.Default;
 
+    /// <summary>Slack and Telegram secrets, tokens, default orgs and API base URLs (SLACK_*, TELEGRAM_*).</summary>
+    public Channels.ChannelOptions Channels { get; init; } = global::Autopilot.Core.Channels.ChannelOptions.Off;
+
     public static Settings Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -101,6 +104,7 @@ public sealed partial record Settings(
         var llm = Guarded(() => global::Autopilot.Core.Agent.Llm.LlmPlannerOptions.Read(configuration), errors);
         var auth = Guarded(() => global::Autopilot.Core.Tenancy.AuthOptions.Read(configuration), errors);
         var rateLimits = Guarded(() => global::Autopilot.Core.RateLimits.RateLimitOptions.Read(configuration), errors);
+        var channels = Guarded(() => global::Autopilot.Core.Channels.ChannelOptions.Read(configuration), errors);
         var llmRates = Llm.LlmRates.Parse(configuration[Llm.LlmRates.Setting], out var ratesError);
         if (ratesError is not null)
         {
@@ -155,6 +159,7 @@ public sealed partial record Settings(
         {
             RateLimits = rateLimits!,
             LlmRates = llmRates,
+            Channels = channels!,
         };
     }
 

@@ -4,6 +4,8 @@ using Autopilot.Core.Agent;
 using Autopilot.Core.Alerts.Lifecycle;
 using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Alerts.Notifications.Delivery;
+using Autopilot.Core.Channels.Replies;
+using Autopilot.Core.Chat;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Connectors.Disconnect;
 using Autopilot.Core.Dashboards;
@@ -185,6 +187,27 @@ public static class DurableFunctions
 
     [Function(nameof(AuditDisconnectActivity))]
     public static Task<bool> AuditDisconnect([ActivityTrigger] AuditDisconnectInput input, string instanceId, FunctionContext fc) => Create<AuditDisconnectActivity>(fc).RunAsync(Context(nameof(AuditDisconnectActivity), instanceId), input);
+
+    [Function(nameof(ChannelReplyOrchestration))]
+    public static Task<ChannelReplyResult> ChannelReply([OrchestrationTrigger] TaskOrchestrationContext ctx) => new ChannelReplyOrchestration().RunAsync(ctx, ctx.GetInput<ChannelReplyInput>()!);
+
+    [Function(nameof(StartChannelChatActivity))]
+    public static async Task<ChatReply> StartChannelChat([ActivityTrigger] ChannelReplyInput input, [DurableClient] DurableTaskClient client, string instanceId, FunctionContext fc)
+    {
+        // The chat service starts agent runs and workflows through the engine client of the function in progress.
+        using var engine = DurableClientScope.Begin(client);
+        return await Create<StartChannelChatActivity>(fc).RunAsync(Context(nameof(StartChannelChatActivity), instanceId), input);
+    }
+
+    [Function(nameof(CompleteChannelChatActivity))]
+    public static async Task<ChatReply?> CompleteChannelChat([ActivityTrigger] CompleteChannelChatInput input, [DurableClient] DurableTaskClient client, string instanceId, FunctionContext fc)
+    {
+        using var engine = DurableClientScope.Begin(client);
+        return await Create<CompleteChannelChatActivity>(fc).RunAsync(Context(nameof(CompleteChannelChatActivity), instanceId), input);
+    }
+
+    [Function(nameof(PostChannelReplyActivity))]
+    public static Task<bool> PostChannelReply([ActivityTrigger] PostChannelReplyInput input, string instanceId, FunctionContext fc) => Create<PostChannelReplyActivity>(fc).RunAsync(Context(nameof(PostChannelReplyActivity), instanceId), input);
 
     internal static TActivity Create<TActivity>(FunctionContext fc)
         where TActivity : ITaskActivity

@@ -99,6 +99,9 @@ public sealed class HttpFunctions(ApiDispatcher api)
     [Function(RouteNames.AgentRun)]
     public Task<ApiResult> AgentRun([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/agent/run")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.AgentRun, req, client);
 
+    [Function(RouteNames.ChatRun)]
+    public Task<ApiResult> ChatRun([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/chat/run")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ChatRun, req, client);
+
     [Function(RouteNames.AgentRunStatus)]
     public Task<ApiResult> AgentRunStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/agent/runs/{run_id}")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.AgentRunStatus, req, client);
 
@@ -208,4 +211,22 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.SetLlmBudget)]
     public Task<ApiResult> SetLlmBudget([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/llm/budget")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SetLlmBudget, req, client);
+
+    [Function(RouteNames.ListIntegrationBindings)]
+    public Task<ApiResult> ListIntegrationBindings([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/integrations/bindings")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ListIntegrationBindings, req, client);
+
+    [Function(RouteNames.UpsertIntegrationBinding)]
+    public Task<ApiResult> UpsertIntegrationBinding([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/integrations/bindings")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.UpsertIntegrationBinding, req, client);
+
+    [Function(RouteNames.DeleteIntegrationBinding)]
+    public Task<ApiResult> DeleteIntegrationBinding([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/v1/integrations/bindings/{binding_id}")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.DeleteIntegrationBinding, req, client);
+
+    [Function(RouteNames.SlackCommand)]
+    public Task<ApiResult> SlackCommand([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "integrations/slack/command")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SlackCommand, req, client);
+
+    [Function(RouteNames.SlackEvents)]
+    public Task<ApiResult> SlackEvents([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "integrations/slack/events")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SlackEvents, req, client);
+
+    [Function(RouteNames.TelegramWebhook)]
+    public Task<ApiResult> TelegramWebhook([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "integrations/telegram/webhook")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.TelegramWebhook, req, client);
 }

@@ -1,13 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Autopilot.Core.Admission;
 using Autopilot.Core.Api;
-using Autopilot.Core.Connectors;
 using Autopilot.Core.Engine;
-using Autopilot.Core.Storage;
 using Autopilot.Core.Workflows;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace Autopilot.Core.Agent;
@@ -43,28 +39,7 @@ public static class AgentEndpoints
         var request = context.Request<AgentRunRequest>();
         var tenant = context.Tenant;
         var wait = WorkflowResponses.WaitFor(context);
-        var connectionId = ConnectionStore.IdFor(tenant);
-        if (await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation) is { Status: ConnectionStatus.Disconnected })
-        {
-            throw new ApiException(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before asking questions");
-        }
-
-        var runId = Ids.New("run");
-        var decision = await AdmitAsync(context, tenant, runId, connectionId);
-        try
-        {
-            await context.Durable.ScheduleNewOrchestrationInstanceAsync(nameof(AgentRunOrchestration),
-                new AgentRunInput(tenant, runId, request.UserId!, request.SessionId!, request.Message!, connectionId, context.Service<AgentOptions>().ApprovalTimeout, Queued: !decision.Admitted),
-                new StartOrchestrationOptions(runId), context.Cancellation);
-            Telemetry.AutopilotMetrics.WorkflowStarted(WorkflowTypes.Agent);
-        }
-        catch
-        {
-            // The run never started: give its place back rather than leave it to the queue processor's reclaim.
-            await context.Service<QueueProcessor>().ReleaseAsync(context.Durable, tenant, runId, CancellationToken.None);
-            throw;
-        }
-
+        var (runId, decision) = await context.Service<AgentRunLauncher>().LaunchAsync(context.Durable, tenant, request.UserId!, request.SessionId!, request.Message!, context.Cancellation);
         if (!decision.Admitted)
         {
             return ApiResult.Accepted(new
@@ -116,20 +91,6 @@ public static class AgentEndpoints
     {
         ArgumentNullException.ThrowIfNull(client);
         return client.RaiseEventAsync(runId, AgentRunOrchestration.ApprovalEvent, new AgentApproval(approved, approvedBy), cancellation);
-    }
-
-    /// <summary>
-    /// A run admitted like every workflow: a slot under the tenant's agent cap, or a place in its queue; and a run record,
-    /// so the workflow routes (runs, status, cancel) see it.
-    /// </summary>
-    private static async Task<AdmissionDecision> AdmitAsync(ApiContext context, string tenant, string runId, string connectionId)
-    {
-        var limits = await context.Service<AdmissionPolicy>().LimitsForAsync(tenant, context.Cancellation);
-        var decision = await context.Service<AdmissionStore>().AcquireAsync(tenant, runId, 1, WorkflowTypes.Agent, limits, queueReason: null, context.Cancellation);
-        var now = context.Service<TimeProvider>().GetUtcNow();
-        await context.Service<WorkflowRunStore>().CreateAsync(new WorkflowRun(runId, tenant, WorkflowTypes.Agent,
-            decision.Admitted ? WorkflowStatus.Running : WorkflowStatus.Queued, now, null, connectionId, null, AdmittedAt: decision.Admitted ? now : null), context.Cancellation);
-        return decision;
     }
 
     private static async Task<ApiResult> AnswerAsync(ApiContext context, string tenant, string runId, TimeSpan wait, bool stopAtApproval = true)
@@ -218,5 +179,6 @@ public static class AgentEndpoints
         return input is not null && input.TenantId == tenant ? instance! : throw new ApiException(StatusCodes.Status404NotFound, "run not found");
     }
 
-    private static string StatusUrl(string tenant, string runId) => $"/api/v1/agent/runs/{Uri.EscapeDataString(runId)}?org_id={Uri.EscapeDataString(tenant)}";
+    /// <summary>Where a run's stage or final answer is read.</summary>
+    public static string StatusUrl(string tenant, string runId) => $"/api/v1/agent/runs/{Uri.EscapeDataString(runId)}?org_id={Uri.EscapeDataString(tenant)}";
 }

@@ -15,8 +15,9 @@ public sealed class ApiContext
     private string? _tenant;
     private object? _request;
 
-    internal ApiContext(ApiRoute route, HttpContext http, DurableTaskClient durable, RouteValueDictionary routeValues, JsonElement? body, RequestIdentity? identity)
+    internal ApiContext(ApiRoute route, HttpContext http, DurableTaskClient durable, RouteValueDictionary routeValues, JsonElement? body, RequestIdentity? identity, ReadOnlyMemory<byte> rawBody = default)
     {
+        RawBody = rawBody;
         Route = route;
         Http = http;
         Durable = durable;
@@ -35,6 +36,9 @@ public sealed class ApiContext
 
     /// <summary>The parsed JSON body, or null when the request had none.</summary>
     public JsonElement? Body { get; }
+
+    /// <summary>The body's bytes as sent, for routes that declare <see cref="ApiRoute.RawBody"/> (empty otherwise).</summary>
+    public ReadOnlyMemory<byte> RawBody { get; }
 
     public CancellationToken Cancellation => Http.RequestAborted;
 

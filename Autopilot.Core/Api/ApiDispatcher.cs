@@ -60,6 +60,7 @@ public sealed class ApiDispatcher
         ArgumentNullException.ThrowIfNull(http);
         var route = _routes[routeName].Route;
         Activity.Current?.SetTag("autopilot.route", routeName);
+        using var engine = Engine.DurableClientScope.Begin(client);
         var result = await AnswerAsync(routeName, http, client);
         return result.Status >= 400 && route.RenderError is { } render ? render(result) : result;
     }
@@ -82,7 +83,8 @@ public sealed class ApiDispatcher
                 }
             }
 
-            var body = await ReadJsonBodyAsync(http.Request);
+            var bytes = await ReadBodyAsync(http.Request);
+            var body = route.RawBody ? null : ParseJson(bytes);
             if (route.Access != RouteAccess.Public && _auth.Mode == AuthMode.Headers)
             {
                 auth = auth with { Reason = "invalid_headers" };
@@ -90,7 +92,7 @@ public sealed class ApiDispatcher
                 auth = AuthOutcome.Accepted(AuthMode.Headers, identity);
             }
 
-            var context = new ApiContext(route, http, client, values, body, auth.Identity);
+            var context = new ApiContext(route, http, client, values, body, auth.Identity, route.RawBody ? bytes : default);
             if (route.Access != RouteAccess.Public)
             {
                 // Schema (422) before scope and role (403), the seed's order: the org the request names, then the route's own input.
@@ -147,23 +149,29 @@ public sealed class ApiDispatcher
         }
     }
 
-    private static async Task<JsonElement?> ReadJsonBodyAsync(HttpRequest request)
+    /// <summary>The body read once, as bytes (routes that verify a signature need exactly these); empty when there is none.</summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
     {
         if (request.ContentLength is 0 || HttpMethods.IsGet(request.Method))
         {
-            return null;
+            return [];
         }
 
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        if (buffer.Length == 0)
+        return buffer.ToArray();
+    }
+
+    private static JsonElement? ParseJson(byte[] bytes)
+    {
+        if (bytes.Length == 0)
         {
             return null;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            using var document = JsonDocument.Parse(bytes);
             return document.RootElement.Clone();
         }
         catch (JsonException ex)

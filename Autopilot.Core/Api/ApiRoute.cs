@@ -18,4 +18,10 @@ public sealed record ApiRoute(string Name, string Method, string Template, Route
     /// the app's HTML pages answer an error page. Null: the API's JSON <c>{"detail": ...}</c>.
     /// </summary>
     public Func<ApiResult, ApiResult>? RenderError { get; init; }
+
+    /// <summary>
+    /// The route reads its body as the bytes sent (<see cref="ApiContext.RawBody"/>) and the dispatcher does not parse it as
+    /// JSON: signed webhooks verify a signature over exactly those bytes, and Slack's slash commands are form-encoded.
+    /// </summary>
+    public bool RawBody { get; init; }
 }

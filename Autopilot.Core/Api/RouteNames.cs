@@ -33,6 +33,7 @@ public static class RouteNames
     public const string AgentRun = "AgentRun";
     public const string AgentRunStatus = "AgentRunStatus";
     public const string ApproveAgentRun = "ApproveAgentRun";
+    public const string ChatRun = "ChatRun";
     public const string CreateFeedback = "CreateFeedback";
     public const string FeedbackSummary = "FeedbackSummary";
     public const string FeedbackProviderSummary = "FeedbackProviderSummary";
@@ -69,4 +70,10 @@ public static class RouteNames
     public const string SetupTesterOrg = "SetupTesterOrg";
     public const string PurgePreview = "PurgePreview";
     public const string PurgeTenant = "PurgeTenant";
+    public const string ListIntegrationBindings = "ListIntegrationBindings";
+    public const string UpsertIntegrationBinding = "UpsertIntegrationBinding";
+    public const string DeleteIntegrationBinding = "DeleteIntegrationBinding";
+    public const string SlackCommand = "SlackCommand";
+    public const string SlackEvents = "SlackEvents";
+    public const string TelegramWebhook = "TelegramWebhook";
 }

@@ -2,6 +2,8 @@ using Autopilot.Core.Agent;
 using Autopilot.Core.Alerts;
 using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Artifacts;
+using Autopilot.Core.Channels.Bindings;
+using Autopilot.Core.Channels.Webhooks;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Feedback;
 using Autopilot.Core.Health;
@@ -54,6 +56,7 @@ public static class RouteTable
         new(RouteNames.SetQueryLimits, "POST", "api/v1/queries/limits", RouteAccess.Admin, TenantSource.QueryOrgId, QueryLimitsEndpoints.Set) { Bind = QueryLimitsEndpoints.BindLimits },
         new(RouteNames.AgentRun, "POST", "api/v1/agent/run", RouteAccess.Member, TenantSource.BodyOrgId, AgentEndpoints.Run) { Bind = AgentEndpoints.BindRun },
         new(RouteNames.AgentRunStatus, "GET", "api/v1/agent/runs/{run_id}", RouteAccess.Member, TenantSource.QueryOrgId, AgentEndpoints.Status),
+        new(RouteNames.ChatRun, "POST", "api/v1/chat/run", RouteAccess.Member, TenantSource.BodyOrgId, Chat.ChatEndpoints.Run) { Bind = Chat.ChatEndpoints.BindRun },
         new(RouteNames.RaiseAlert, "POST", "api/v1/alerts", RouteAccess.Member, TenantSource.BodyOrgId, AlertEndpoints.Raise) { Bind = AlertEndpoints.BindRaise },
         new(RouteNames.ListAlerts, "GET", "api/v1/alerts", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.List),
         new(RouteNames.AcknowledgeAlert, "POST", "api/v1/alerts/{alert_id}/ack", RouteAccess.Member, TenantSource.QueryOrgId, AlertEndpoints.Acknowledge) { Bind = AlertEndpoints.BindAcknowledge },
@@ -89,5 +92,11 @@ public static class RouteTable
         new(RouteNames.LlmUsage, "GET", "api/v1/llm/usage", RouteAccess.Member, TenantSource.QueryOrgId, LlmEndpoints.Usage),
         new(RouteNames.LlmBudget, "GET", "api/v1/llm/budget", RouteAccess.Member, TenantSource.QueryOrgId, LlmEndpoints.Budget),
         new(RouteNames.SetLlmBudget, "POST", "api/v1/llm/budget", RouteAccess.Admin, TenantSource.QueryOrgId, LlmEndpoints.SetBudget) { Bind = LlmEndpoints.BindBudget },
+        new(RouteNames.ListIntegrationBindings, "GET", "api/v1/integrations/bindings", RouteAccess.Admin, TenantSource.QueryOrgId, BindingEndpoints.List),
+        new(RouteNames.UpsertIntegrationBinding, "POST", "api/v1/integrations/bindings", RouteAccess.Admin, TenantSource.BodyOrgId, BindingEndpoints.Upsert) { Bind = BindingEndpoints.BindUpsert },
+        new(RouteNames.DeleteIntegrationBinding, "DELETE", "api/v1/integrations/bindings/{binding_id}", RouteAccess.Admin, TenantSource.QueryOrgId, BindingEndpoints.Delete) { Bind = BindingEndpoints.BindDelete },
+        new(RouteNames.SlackCommand, "POST", "integrations/slack/command", RouteAccess.Public, TenantSource.None, SlackEndpoints.Command) { RawBody = true },
+        new(RouteNames.SlackEvents, "POST", "integrations/slack/events", RouteAccess.Public, TenantSource.None, SlackEndpoints.Events) { RawBody = true },
+        new(RouteNames.TelegramWebhook, "POST", "integrations/telegram/webhook", RouteAccess.Public, TenantSource.None, TelegramEndpoints.Webhook) { RawBody = true },
     ];
 }

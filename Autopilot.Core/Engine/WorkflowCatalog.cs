@@ -3,6 +3,7 @@ using Autopilot.Core.Agent;
 using Autopilot.Core.Alerts.Lifecycle;
 using Autopilot.Core.Alerts.Notifications;
 using Autopilot.Core.Alerts.Notifications.Delivery;
+using Autopilot.Core.Channels.Replies;
 using Autopilot.Core.Connectors;
 using Autopilot.Core.Connectors.Disconnect;
 using Autopilot.Core.Dashboards;
@@ -34,6 +35,7 @@ public static class WorkflowCatalog
         typeof(AlertLifecycleOrchestration),
         typeof(TenantPurgeOrchestration),
         typeof(DisconnectOrchestration),
+        typeof(ChannelReplyOrchestration),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -80,6 +82,9 @@ public static class WorkflowCatalog
         typeof(FinishTenantPurgeActivity),
         typeof(DisconnectStageActivity),
         typeof(AuditDisconnectActivity),
+        typeof(StartChannelChatActivity),
+        typeof(CompleteChannelChatActivity),
+        typeof(PostChannelReplyActivity),
     ];
 
     /// <summary>The fault-injection workflow's tasks, registered only with the test flag.</summary>

@@ -19,8 +19,9 @@ public static partial class WorkflowEndpoints
     {
         ArgumentNullException.ThrowIfNull(context);
         var sampling = string.Equals(context.Query("sampling"), "true", StringComparison.OrdinalIgnoreCase);
-        return await LaunchOnConnectionAsync(context, WorkflowKinds.Profile, "profiling",
-            (ticket, connectionId) => new ProfileRunInput(ticket, connectionId, sampling, SkipOnError: false));
+        var wait = WorkflowResponses.WaitFor(context);
+        var launch = await context.Service<WorkflowTriggers>().ProfileAsync(context.Durable, context.Tenant, sampling, context.Cancellation);
+        return await WorkflowResponses.AnswerAsync(context, launch, wait);
     }
 
     /// <summary>
@@ -31,8 +32,9 @@ public static partial class WorkflowEndpoints
     public static async Task<ApiResult> StartDashboard(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return await LaunchOnConnectionAsync(context, WorkflowKinds.Dashboard, "building dashboards",
-            (ticket, connectionId) => new DashboardBuildInput(ticket, connectionId));
+        var wait = WorkflowResponses.WaitFor(context);
+        var launch = await context.Service<WorkflowTriggers>().DashboardAsync(context.Durable, context.Tenant, context.Cancellation);
+        return await WorkflowResponses.AnswerAsync(context, launch, wait);
     }
 
     /// <summary>
@@ -43,24 +45,8 @@ public static partial class WorkflowEndpoints
     public static async Task<ApiResult> StartMemo(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return await LaunchOnConnectionAsync(context, WorkflowKinds.Memo, "writing a memo",
-            (ticket, connectionId) => new WeeklyMemoInput(ticket, connectionId, Today: null));
-    }
-
-    /// <summary>Admits and starts work on the tenant's warehouse connection; a disconnected one is a 409 naming <paramref name="doing"/>.</summary>
-    private static async Task<ApiResult> LaunchOnConnectionAsync(ApiContext context, WorkflowKind kind, string doing, Func<Admission.WorkflowTicket, string, IWorkflowInput> input)
-    {
-        var tenant = context.Tenant;
         var wait = WorkflowResponses.WaitFor(context);
-        var connectionId = ConnectionStore.IdFor(tenant);
-        var connection = await context.Service<ConnectionStore>().GetAsync(tenant, connectionId, context.Cancellation);
-        if (connection is { Status: ConnectionStatus.Disconnected })
-        {
-            throw new ApiException(StatusCodes.Status409Conflict, $"Connection {connectionId} is disconnected; connect it again before {doing}");
-        }
-
-        var launch = await context.Service<WorkflowLauncher>().LaunchAsync(context.Durable, tenant, kind, connectionId,
-            ticket => input(ticket, connectionId), context.Cancellation);
+        var launch = await context.Service<WorkflowTriggers>().MemoAsync(context.Durable, context.Tenant, context.Cancellation);
         return await WorkflowResponses.AnswerAsync(context, launch, wait);
     }
 

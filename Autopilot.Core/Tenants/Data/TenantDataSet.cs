@@ -35,6 +35,7 @@ public sealed class TenantDataSet
             new PartitionRows("workflow_run_index_rows", tables, "WorkflowRunsByStart"),
             new PartitionRows("feedback", tables, "Feedback"),
             new PartitionRows("llm_usage", tables, "LlmUsage"),
+            new PartitionRows("channel_reply_posts", tables, Channels.Replies.ChannelReplyPosts.TableName),
             new PartitionRows("artifact_versions", tables, "Artifacts", ("v|", "v}")),
             new PartitionRows("artifacts", tables, "Artifacts", ("v|", "v}"), outside: true),
             new PartitionRows("catalog_columns", tables, "CatalogColumns"),
@@ -42,6 +43,7 @@ public sealed class TenantDataSet
             new PartitionRows("pii_decisions", tables, "PiiDecisions"),
             new PartitionRows("connections", tables, "Connections"),
             new SharedPartitionRows("connected_tenants", tables, "ConnectedTenants", "tenants"),
+            new SharedPartitionRows("integration_bindings", tables, Channels.Bindings.IntegrationBindingStore.TableName, Channels.Bindings.IntegrationBindingStore.Partition),
 
             // Alert policy and routing, webhook channels and their secrets, memo schedule, limits: one row per setting.
             new PartitionRows("tenant_settings", tables, "TenantSettings"),

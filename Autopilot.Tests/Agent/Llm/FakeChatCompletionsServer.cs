@@ -16,6 +16,7 @@ internal sealed class FakeChatCompletionsServer : IAsyncDisposable
     private readonly Queue<Func<HttpContext, Task>> _replies = new();
     private readonly List<FakeChatRequest> _requests = [];
     private WebApplication? _app;
+    private string? _unscripted;
 
     public Uri BaseUri { get; private set; } = null!;
 
@@ -43,6 +44,15 @@ internal sealed class FakeChatCompletionsServer : IAsyncDisposable
 
     /// <summary>The next request is answered with a completion whose message content is <paramref name="content"/>.</summary>
     public void AnswerWith(string content) => Enqueue(context => context.Response.WriteAsync(Completion(content).ToJsonString()));
+
+    /// <summary>Requests with no scripted reply get a completion whose content is <paramref name="content"/> (instead of a 500).</summary>
+    public void AnswerUnscriptedWith(string content)
+    {
+        lock (_gate)
+        {
+            _unscripted = content;
+        }
+    }
 
     public void FailWith(int status, string body) => Enqueue(async context =>
     {
@@ -85,7 +95,10 @@ internal sealed class FakeChatCompletionsServer : IAsyncDisposable
                 context.Request.Headers.Authorization.ToString(),
                 context.Request.Headers["api-key"].ToString(),
                 body!.AsObject()));
-            _replies.TryDequeue(out reply);
+            if (!_replies.TryDequeue(out reply) && _unscripted is { } fallback)
+            {
+                reply = c => c.Response.WriteAsync(Completion(fallback).ToJsonString());
+            }
         }
 
         context.Response.ContentType = "application/json";

@@ -24,6 +24,7 @@ public sealed record RouteAccessCase(ApiRoute Route, string? Role, bool OwnTenan
     private static readonly Dictionary<string, (string Query, string Body)> Inputs = new(StringComparer.Ordinal)
     {
         [RouteNames.AgentRun] = ("", """{"user_id":"u1","message":"How many orders were placed in the last 30 days?","session_id":"s1"}"""),
+        [RouteNames.ChatRun] = ("", """{"user_id":"u1","message":"How many orders were placed in the last 30 days?","session_id":"s1"}"""),
         [RouteNames.RetryWorkflow] = ("&workflow_type=profile", "{}"),
         [RouteNames.ConfirmPiiReview] = ("", "[]"),
         [RouteNames.StartFaultTest] = ("", """{"steps":1,"step_delay_ms":0}"""),
@@ -33,7 +34,20 @@ public sealed record RouteAccessCase(ApiRoute Route, string? Role, bool OwnTenan
         [RouteNames.CreateFeedback] = ("", """{"user_id":"u1","artifact_id":"chat_1","artifact_version":1,"artifact_type":"chat","feedback_type":"positive"}"""),
         [RouteNames.SetMemoSchedule] = ("", """{"time_zone":"Europe/Berlin","day":"monday","hour":8}"""),
         [RouteNames.SetLlmBudget] = ("", """{"monthly_usd":25,"hard_cap":true}"""),
+        [RouteNames.UpsertIntegrationBinding] = ("", """{"binding_type":"slack_user","external_id":"U_MATRIX"}"""),
     };
+
+    /// <summary>Path parameters the schema stage types (an integer id): the default placeholder would be a 422 before the role check.</summary>
+    private static readonly Dictionary<string, string> PathValues = new(StringComparer.Ordinal)
+    {
+        [RouteNames.DeleteIntegrationBinding] = "999999",
+    };
+
+    /// <summary>
+    /// Webhooks that verify their caller with a signature or secret of their own (Slack, Telegram) and read no identity: no
+    /// matrix cell sends one, so every cell is their 401 — without a WWW-Authenticate challenge, as the channels define none.
+    /// </summary>
+    public static readonly HashSet<string> SignedWebhooks = new(StringComparer.Ordinal) { RouteNames.SlackCommand, RouteNames.SlackEvents, RouteNames.TelegramWebhook };
 
     public static IEnumerable<RouteAccessCase> For(ApiRoute route) =>
         from mode in new[] { AuthMode.Headers, AuthMode.Jwt }
@@ -45,11 +59,11 @@ public sealed record RouteAccessCase(ApiRoute Route, string? Role, bool OwnTenan
     public static string TenantOf(ApiRoute route, string run) => $"org_mx_{run}_{route.Name.ToLowerInvariant()}";
 
     /// <summary>A route acting on the caller's own tenant names none, so "another tenant" cannot be asked for there.</summary>
-    public bool Allowed => Route.Access == RouteAccess.Public
-        || (Role is not null && (OwnTenant || Route.Tenant == TenantSource.Caller) && Rank(Role) >= Required(Route.Access));
+    public bool Allowed => !SignedWebhooks.Contains(Route.Name) && (Route.Access == RouteAccess.Public
+        || (Role is not null && (OwnTenant || Route.Tenant == TenantSource.Caller) && Rank(Role) >= Required(Route.Access)));
 
     /// <summary>Status the declaration implies for a refused cell; null for an allowed one (any 2xx/4xx but 401/403).</summary>
-    public int? ExpectedRefusal => Allowed ? null : Role is null ? (Mode == AuthMode.Jwt ? 401 : 400) : 403;
+    public int? ExpectedRefusal => Allowed ? null : SignedWebhooks.Contains(Route.Name) ? 401 : Role is null ? (Mode == AuthMode.Jwt ? 401 : 400) : 403;
 
     public HttpRequestMessage Request(string run, TestOpenIdIssuer issuer)
     {
@@ -66,7 +80,8 @@ public sealed record RouteAccessCase(ApiRoute Route, string? Role, bool OwnTenan
             body = json.ToJsonString();
         }
 
-        var path = "/" + string.Join('/', Route.Template.Split('/').Select(s => s.StartsWith('{') ? "x_000000000000" : s));
+        var placeholder = PathValues.TryGetValue(Route.Name, out var value) ? value : "x_000000000000";
+        var path = "/" + string.Join('/', Route.Template.Split('/').Select(s => s.StartsWith('{') ? placeholder : s));
         var request = new HttpRequestMessage(new HttpMethod(Route.Method), path + query);
         if (body is not null)
         {

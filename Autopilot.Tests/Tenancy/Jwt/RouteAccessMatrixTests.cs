@@ -79,7 +79,7 @@ public sealed class RouteAccessMatrixTests : IClassFixture<AccessMatrixServers>
                 return $"expected {expected}";
             }
 
-            return expected == 401 && !challenged ? "401 without WWW-Authenticate" : null;
+            return expected == 401 && !challenged && !RouteAccessCase.SignedWebhooks.Contains(cell.Route.Name) ? "401 without WWW-Authenticate" : null;
         }
 
         if (status is 401 or 403)

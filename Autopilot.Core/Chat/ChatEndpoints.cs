@@ -1,0 +1,56 @@
+using Autopilot.Core.Api;
+using Autopilot.Core.Workflows;
+
+namespace Autopilot.Core.Chat;
+
+/// <summary>HTTP handler of the chat front door (spec §12.1, CHAT-1..6) over <see cref="IChatService"/>.</summary>
+public static class ChatEndpoints
+{
+    /// <summary>Schema stage of <see cref="Run"/>: org_id, user_id and message required, the message not empty (422, spec §0.3).</summary>
+    public static object BindRun(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.BindBody<ChatRunRequest>();
+        foreach (var (name, value) in new[] { ("org_id", request.OrgId), ("user_id", request.UserId), ("message", request.Message) })
+        {
+            if (value is null)
+            {
+                throw ValidationException.Missing("body", name);
+            }
+        }
+
+        if (request.Message!.Length == 0)
+        {
+            throw ValidationException.Invalid("body", "message", "string_too_short", "String should have at least 1 character", request.Message);
+        }
+
+        return request;
+    }
+
+    /// <summary>
+    /// <c>POST /api/v1/chat/run</c>: the reply within the bounded wait (like the agent route). Work still queued or running
+    /// then is named in <c>data</c> (<c>workflow_id</c>, <c>status_url</c>) — the seed's shape has no other place for it.
+    /// </summary>
+    public static async Task<ApiResult> Run(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request<ChatRunRequest>();
+        var wait = WorkflowResponses.WaitFor(context);
+        var turn = new ChatTurn(context.Tenant, request.UserId!, request.Message!, request.SessionId, ChatOrigin.Api);
+        var reply = await context.Service<IChatService>().StartAsync(turn, wait, context.Cancellation);
+        return ApiResult.Ok(new
+        {
+            response_type = reply.ResponseType,
+            summary = reply.Summary,
+            data = reply.Data,
+            warnings = reply.Warnings,
+            meta = new
+            {
+                intent_action = reply.Meta.IntentAction,
+                llm_configured = reply.Meta.LlmConfigured,
+                interpreter_reason = reply.Meta.InterpreterReason,
+                user_id = reply.Meta.UserId,
+            },
+        });
+    }
+}
