@@ -208,4 +208,10 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.SetLlmBudget)]
     public Task<ApiResult> SetLlmBudget([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/llm/budget")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SetLlmBudget, req, client);
+
+    [Function(RouteNames.OpenApiDocument)]
+    public Task<ApiResult> OpenApiDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.OpenApiDocument, req, client);
+
+    [Function(RouteNames.ApiDocsPage)]
+    public Task<ApiResult> ApiDocsPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/docs")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ApiDocsPage, req, client);
 }

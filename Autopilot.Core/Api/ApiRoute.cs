@@ -18,4 +18,7 @@ public sealed record ApiRoute(string Name, string Method, string Template, Route
     /// the app's HTML pages answer an error page. Null: the API's JSON <c>{"detail": ...}</c>.
     /// </summary>
     public Func<ApiResult, ApiResult>? RenderError { get; init; }
+
+    /// <summary>What the OpenAPI document (<c>/openapi.json</c>) says of the route; every route of the table has one (a test names any that lacks it).</summary>
+    public RouteDoc? Doc { get; init; }
 }

@@ -69,4 +69,6 @@ public static class RouteNames
     public const string SetupTesterOrg = "SetupTesterOrg";
     public const string PurgePreview = "PurgePreview";
     public const string PurgeTenant = "PurgeTenant";
+    public const string OpenApiDocument = "OpenApiDocument";
+    public const string ApiDocsPage = "ApiDocsPage";
 }
