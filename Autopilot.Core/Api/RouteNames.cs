@@ -71,4 +71,8 @@ public static class RouteNames
     public const string PurgeTenant = "PurgeTenant";
     public const string OpenApiDocument = "OpenApiDocument";
     public const string ApiDocsPage = "ApiDocsPage";
+    public const string ConsoleApp = "ConsoleApp";
+    public const string ChatPage = "ChatPage";
+    public const string TesterPage = "TesterPage";
+    public const string TesterAppPage = "TesterAppPage";
 }

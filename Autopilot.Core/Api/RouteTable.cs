@@ -106,5 +106,9 @@ public static class RouteTable
         new(RouteNames.SetLlmBudget, "POST", "api/v1/llm/budget", RouteAccess.Admin, TenantSource.QueryOrgId, LlmEndpoints.SetBudget) { Bind = LlmEndpoints.BindBudget, Doc = new("Set the monthly language-model budget (and whether it stops calls).", typeof(LlmBudgetView)) { Request = typeof(LlmBudgetRequest) } },
         new(RouteNames.OpenApiDocument, "GET", "openapi.json", RouteAccess.Public, TenantSource.None, ApiDocs.ApiDocsEndpoints.Document) { Doc = new("This document: the API described from the route table.", typeof(System.Text.Json.Nodes.JsonObject)) },
         new(RouteNames.ApiDocsPage, "GET", "api/docs", RouteAccess.Public, TenantSource.None, ApiDocs.ApiDocsEndpoints.Browser) { Doc = new("A page that browses this document.", typeof(string)) { MediaType = "text/html" } },
+        new(RouteNames.ConsoleApp, "GET", "app", RouteAccess.Public, TenantSource.None, WebConsole.ConsoleEndpoints.App) { Doc = new("The web console: workflows with live progress, queue, dead letters, artifacts, alerts, PII review, queries.", typeof(string)) { MediaType = "text/html" } },
+        new(RouteNames.ChatPage, "GET", "chat", RouteAccess.Public, TenantSource.None, WebConsole.ConsoleEndpoints.Chat) { Doc = new("The console opened on its chat view.", typeof(string)) { MediaType = "text/html" } },
+        new(RouteNames.TesterPage, "GET", "tester", RouteAccess.Public, TenantSource.None, WebConsole.ConsoleEndpoints.Tester) { Doc = new("The console opened on its tester view.", typeof(string)) { MediaType = "text/html" } },
+        new(RouteNames.TesterAppPage, "GET", "tester-app", RouteAccess.Public, TenantSource.None, WebConsole.ConsoleEndpoints.TesterApp) { Doc = new("The tester app (the console's tester view).", typeof(string)) { MediaType = "text/html" } },
     ];
 }
