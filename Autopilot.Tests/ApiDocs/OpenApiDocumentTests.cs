@@ -128,7 +128,7 @@ public sealed class OpenApiDocumentTests
     public void Schemas_use_the_api_snake_case_names_and_mark_always_written_fields_required()
     {
         var schemas = Document()["components"]!["schemas"]!;
-        var item = schemas["WorkflowRunItem"]!;
+        var item = schemas["WorkflowRunsPage"]!["properties"]!["items"]!["items"]!;
         Assert.NotNull(item["properties"]!["workflow_id"]);
         Assert.NotNull(item["properties"]!["failure_class"]);
         Assert.Contains("workflow_id", item["required"]!.AsArray().Select(r => r!.GetValue<string>()));

@@ -18,10 +18,10 @@ public sealed partial class ConsoleServerTests
         await using var tab = await OpenConsoleAsync("workflows");
         var loads = 0;
         tab.Page.Load += (_, _) => loads++;
-        await tab.Page.ClickAsync("button.start-profile");
-        var row = tab.Page.Locator("#runs tr[data-workflow-id]").First;
-        await row.WaitForAsync();
-        var workflowId = await row.GetAttributeAsync("data-workflow-id");
+        var started = await tab.Page.RunAndWaitForResponseAsync(() => tab.Page.ClickAsync("button.start-profile"), r => r.Url.Contains("/api/v1/workflows/profile", StringComparison.Ordinal));
+        Assert.Equal(202, started.Status);
+        var workflowId = (await started.JsonAsync())?.GetProperty("workflow_id").GetString();
+        Assert.False(string.IsNullOrEmpty(workflowId));
         await tab.Page.WaitForSelectorAsync($"#runs tr.done[data-workflow-id=\"{workflowId}\"]", new() { Timeout = 120_000 });
         var shown = await tab.Page.Locator($"#runs tr[data-workflow-id=\"{workflowId}\"] .run-status").TextContentAsync();
         await tab.ScreenshotAsync("console-workflows");
