@@ -229,4 +229,21 @@ public sealed class HttpFunctions(ApiDispatcher api)
 
     [Function(RouteNames.TelegramWebhook)]
     public Task<ApiResult> TelegramWebhook([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "integrations/telegram/webhook")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.TelegramWebhook, req, client);
+    [Function(RouteNames.OpenApiDocument)]
+    public Task<ApiResult> OpenApiDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.OpenApiDocument, req, client);
+
+    [Function(RouteNames.ApiDocsPage)]
+    public Task<ApiResult> ApiDocsPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/docs")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ApiDocsPage, req, client);
+
+    [Function(RouteNames.ConsoleApp)]
+    public Task<ApiResult> ConsoleApp([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ConsoleApp, req, client);
+
+    [Function(RouteNames.ChatPage)]
+    public Task<ApiResult> ChatPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "chat")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.ChatPage, req, client);
+
+    [Function(RouteNames.TesterPage)]
+    public Task<ApiResult> TesterPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tester")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.TesterPage, req, client);
+
+    [Function(RouteNames.TesterAppPage)]
+    public Task<ApiResult> TesterAppPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tester-app")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.TesterAppPage, req, client);
 }

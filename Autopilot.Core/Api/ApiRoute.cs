@@ -24,4 +24,6 @@ public sealed record ApiRoute(string Name, string Method, string Template, Route
     /// JSON: signed webhooks verify a signature over exactly those bytes, and Slack's slash commands are form-encoded.
     /// </summary>
     public bool RawBody { get; init; }
+    /// <summary>What the OpenAPI document (<c>/openapi.json</c>) says of the route; every route of the table has one (a test names any that lacks it).</summary>
+    public RouteDoc? Doc { get; init; }
 }

@@ -76,4 +76,10 @@ public static class RouteNames
     public const string SlackCommand = "SlackCommand";
     public const string SlackEvents = "SlackEvents";
     public const string TelegramWebhook = "TelegramWebhook";
+    public const string OpenApiDocument = "OpenApiDocument";
+    public const string ApiDocsPage = "ApiDocsPage";
+    public const string ConsoleApp = "ConsoleApp";
+    public const string ChatPage = "ChatPage";
+    public const string TesterPage = "TesterPage";
+    public const string TesterAppPage = "TesterAppPage";
 }

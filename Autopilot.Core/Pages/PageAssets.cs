@@ -17,6 +17,8 @@ public static class PageAssets
     public const string Charts = "charts.js";
     public const string DashboardScript = "dashboard.js";
     public const string MemoScript = "memo.js";
+    public const string ApiDocsScript = "api-docs.js";
+    public const string ConsoleScript = "console.js";
 
     private static readonly Dictionary<string, PageAsset> Assets = new[]
     {
@@ -26,6 +28,8 @@ public static class PageAssets
         (Charts, "text/javascript; charset=utf-8"),
         (DashboardScript, "text/javascript; charset=utf-8"),
         (MemoScript, "text/javascript; charset=utf-8"),
+        (ApiDocsScript, "text/javascript; charset=utf-8"),
+        (ConsoleScript, "text/javascript; charset=utf-8"),
     }.ToDictionary(a => a.Item1, a => Load(a.Item1, a.Item2), StringComparer.Ordinal);
 
     /// <summary>The names served, in the allow-list's order.</summary>

@@ -44,12 +44,13 @@ public sealed class Browser : IAsyncDisposable
     /// A fresh context that sends the caller's identity headers, fails (and records) any request that leaves 127.0.0.1, and
     /// records console errors and uncaught page errors.
     /// </summary>
-    public async Task<BrowserTab> OpenAsync(string tenant, string role)
+    /// <remarks>A null tenant opens a context that sends no identity headers of its own (the console sends them itself).</remarks>
+    public async Task<BrowserTab> OpenAsync(string? tenant, string? role)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Tenant-Id"] = tenant, ["X-User-Role"] = role },
+            ExtraHTTPHeaders = tenant is null ? null : new Dictionary<string, string> { ["X-Tenant-Id"] = tenant, ["X-User-Role"] = role ?? "viewer" },
         });
         var tab = new BrowserTab(context, await context.NewPageAsync());
         await context.RouteAsync("**/*", async route =>

@@ -1,0 +1,6 @@
+using System.Text.Json.Nodes;
+
+namespace Autopilot.Core.Feedback.Contract;
+
+/// <summary>Body of GET /feedback/summary. Declared for the OpenAPI document (RouteTable's <c>Doc</c>).</summary>
+public sealed record FeedbackSummaryView(string TenantId, JsonObject ArtifactFeedback, JsonNode NegativePromptHashes);
