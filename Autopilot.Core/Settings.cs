@@ -29,6 +29,9 @@ public sealed partial record Settings(
     /// <summary>USD per million tokens by model, LLM-6's table with LLM_COST_RATES_JSON's overrides.</summary>
     public Llm.LlmRates LlmRates { get; init; } = Llm.LlmRates.Default;
 
+    /// <summary>LLM-5's evaluation providers (LLM_EVAL_ENABLED, LLM_EVAL_PROVIDERS_JSON); off unless enabled.</summary>
+    public Llm.Evaluation.LlmEvalOptions LlmEval { get; init; } = Llm.Evaluation.LlmEvalOptions.Off;
+
     public static Settings Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -155,6 +158,7 @@ public sealed partial record Settings(
         {
             RateLimits = rateLimits!,
             LlmRates = llmRates,
+            LlmEval = Llm.Evaluation.LlmEvalOptions.Read(configuration),
         };
     }
 

@@ -90,5 +90,7 @@ public static class RouteTable
         new(RouteNames.LlmUsage, "GET", "api/v1/llm/usage", RouteAccess.Member, TenantSource.QueryOrgId, LlmEndpoints.Usage),
         new(RouteNames.LlmBudget, "GET", "api/v1/llm/budget", RouteAccess.Member, TenantSource.QueryOrgId, LlmEndpoints.Budget),
         new(RouteNames.SetLlmBudget, "POST", "api/v1/llm/budget", RouteAccess.Admin, TenantSource.QueryOrgId, LlmEndpoints.SetBudget) { Bind = LlmEndpoints.BindBudget },
+        new(RouteNames.LlmEvalRuns, "GET", "api/v1/llm/eval-runs", RouteAccess.Member, TenantSource.QueryOrgId, Llm.Evaluation.LlmEvalEndpoints.List),
+        new(RouteNames.EvaluateMemo, "POST", "api/v1/llm/evaluate-memo", RouteAccess.Admin, TenantSource.BodyOrgIdOrCaller, Llm.Evaluation.LlmEvalEndpoints.EvaluateMemo) { Bind = Llm.Evaluation.LlmEvalEndpoints.BindEvaluateMemo },
     ];
 }
