@@ -95,6 +95,17 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<Microsoft.Extensions.Logging.ILogger<Chat.ChatIntentClassifier>>()));
         services.AddSingleton<Chat.IChatService, Chat.ChatService>();
+        services.AddSingleton(settings.LlmEval);
+        services.AddSingleton<Llm.Evaluation.LlmEvalRunStore>();
+        services.AddSingleton(sp => Llm.Evaluation.MemoEvaluator.Create(
+            sp.GetKeyedService<Microsoft.Extensions.AI.IChatClient>(LlmPlannerServiceCollectionExtensions.ChatClientKey),
+            settings.LlmPlanner,
+            settings.LlmEval,
+            sp.GetRequiredService<Llm.LlmUsageStore>(),
+            sp.GetRequiredService<Llm.LlmBudgets>(),
+            sp.GetRequiredService<Llm.LlmRates>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.AddSingleton<IPlanValidator, CatalogPlanValidator>();
         services.AddSingleton<WorkflowCancellation>();
         services.AddSingleton(settings.Auth);

@@ -31,6 +31,8 @@ public sealed partial record Settings(
 
     /// <summary>Slack and Telegram secrets, tokens, default orgs and API base URLs (SLACK_*, TELEGRAM_*).</summary>
     public Channels.ChannelOptions Channels { get; init; } = global::Autopilot.Core.Channels.ChannelOptions.Off;
+    /// <summary>LLM-5's evaluation providers (LLM_EVAL_ENABLED, LLM_EVAL_PROVIDERS_JSON); off unless enabled.</summary>
+    public Llm.Evaluation.LlmEvalOptions LlmEval { get; init; } = Llm.Evaluation.LlmEvalOptions.Off;
 
     public static Settings Read(IConfiguration configuration)
     {
@@ -160,6 +162,7 @@ public sealed partial record Settings(
             RateLimits = rateLimits!,
             LlmRates = llmRates,
             Channels = channels!,
+            LlmEval = Llm.Evaluation.LlmEvalOptions.Read(configuration),
         };
     }
 

@@ -209,6 +209,12 @@ public sealed class HttpFunctions(ApiDispatcher api)
     [Function(RouteNames.LlmBudget)]
     public Task<ApiResult> LlmBudget([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/llm/budget")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.LlmBudget, req, client);
 
+    [Function(RouteNames.LlmEvalRuns)]
+    public Task<ApiResult> LlmEvalRuns([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/llm/eval-runs")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.LlmEvalRuns, req, client);
+
+    [Function(RouteNames.EvaluateMemo)]
+    public Task<ApiResult> EvaluateMemo([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/llm/evaluate-memo")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.EvaluateMemo, req, client);
+
     [Function(RouteNames.SetLlmBudget)]
     public Task<ApiResult> SetLlmBudget([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/llm/budget")] HttpRequest req, [DurableClient] DurableTaskClient client) => api.DispatchAsync(RouteNames.SetLlmBudget, req, client);
 

@@ -67,6 +67,8 @@ public static class RouteNames
     public const string LlmUsage = "LlmUsage";
     public const string LlmBudget = "LlmBudget";
     public const string SetLlmBudget = "SetLlmBudget";
+    public const string LlmEvalRuns = "LlmEvalRuns";
+    public const string EvaluateMemo = "EvaluateMemo";
     public const string SetupTesterOrg = "SetupTesterOrg";
     public const string PurgePreview = "PurgePreview";
     public const string PurgeTenant = "PurgeTenant";

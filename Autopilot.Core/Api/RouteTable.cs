@@ -119,5 +119,7 @@ public static class RouteTable
         new(RouteNames.SlackCommand, "POST", "integrations/slack/command", RouteAccess.Public, TenantSource.None, SlackEndpoints.Command) { RawBody = true },
         new(RouteNames.SlackEvents, "POST", "integrations/slack/events", RouteAccess.Public, TenantSource.None, SlackEndpoints.Events) { RawBody = true },
         new(RouteNames.TelegramWebhook, "POST", "integrations/telegram/webhook", RouteAccess.Public, TenantSource.None, TelegramEndpoints.Webhook) { RawBody = true },
+        new(RouteNames.LlmEvalRuns, "GET", "api/v1/llm/eval-runs", RouteAccess.Member, TenantSource.QueryOrgId, Llm.Evaluation.LlmEvalEndpoints.List),
+        new(RouteNames.EvaluateMemo, "POST", "api/v1/llm/evaluate-memo", RouteAccess.Admin, TenantSource.BodyOrgIdOrCaller, Llm.Evaluation.LlmEvalEndpoints.EvaluateMemo) { Bind = Llm.Evaluation.LlmEvalEndpoints.BindEvaluateMemo },
     ];
 }

@@ -26,8 +26,9 @@ public static class LlmEndpoints
             provider = llm?.Provider switch { LlmProvider.AzureOpenAI => "azure-openai", LlmProvider.OpenAI => "openai", _ => null },
             model = llm?.Model,
             base_url = llm is null ? null : LlmChatClientFactory.EndpointOf(llm).ToString(),
-            eval_enabled = false,
-            eval_providers = Array.Empty<object>(),
+            eval_enabled = context.Service<Evaluation.LlmEvalOptions>().Enabled,
+            eval_providers = context.Service<Evaluation.MemoEvaluator>().Providers
+                .Where(p => p.Name != LlmServiceCollectionExtensions.PrimaryProvider).Select(p => new { name = p.Name, model = p.Model }).ToList(),
         }));
     }
 

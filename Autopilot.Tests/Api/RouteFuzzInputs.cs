@@ -30,6 +30,7 @@ internal static class RouteFuzzInputs
             .Where(p => p.CanWrite || p.DeclaringType!.GetConstructors().Any(c => c.GetParameters().Any(a => a.Name == p.Name)))
             .Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)),
         "sql", "preview_id", "show_pii", "approved", "reason", "dataset", "table", "column", "is_pii", "workflow_id", "action",
+        "packet", "runs_per_provider",
     ];
 
     /// <summary>Values of the wrong type, out of range, or hostile as text.</summary>

@@ -13,7 +13,7 @@ namespace Autopilot.Tests.Chat;
 /// from, and the schema, role and tenant refusals.
 /// </summary>
 [Collection(ProcessCollection.Name)]
-public sealed class ChatRouteTests : IClassFixture<ChatServerFixture>
+public sealed partial class ChatRouteTests : IClassFixture<ChatServerFixture>
 {
     private static readonly TimeSpan WorkflowTimeout = TimeSpan.FromMinutes(3);
     private readonly ChatServerFixture _fixture;

@@ -36,6 +36,7 @@ public sealed class TenantDataSet
             new PartitionRows("feedback", tables, "Feedback"),
             new PartitionRows("llm_usage", tables, "LlmUsage"),
             new PartitionRows("channel_reply_posts", tables, Channels.Replies.ChannelReplyPosts.TableName),
+            new PartitionRows("llm_eval_runs", tables, Llm.Evaluation.LlmEvalRunStore.TableName),
             new PartitionRows("artifact_versions", tables, "Artifacts", ("v|", "v}")),
             new PartitionRows("artifacts", tables, "Artifacts", ("v|", "v}"), outside: true),
             new PartitionRows("catalog_columns", tables, "CatalogColumns"),
