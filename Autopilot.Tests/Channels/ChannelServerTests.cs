@@ -188,6 +188,18 @@ public sealed class ChannelServerTests : IClassFixture<ChannelServers>
         Assert.Equal((status, detail), (got, answer!["detail"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task An_external_id_longer_than_a_binding_holds_is_a_422_not_a_storage_error()
+    {
+        var tenant = NewId("org_cl");
+
+        var (longest, _) = await _http.SendAsync(HttpMethod.Post, "api/v1/integrations/bindings", tenant, "admin", Body(tenant, BindingTypes.SlackUser, new string('%', BindingEndpoints.MaxExternalIdLength)));
+        var (tooLong, body) = await _http.SendAsync(HttpMethod.Post, "api/v1/integrations/bindings", tenant, "admin", Body(tenant, BindingTypes.SlackUser, new string('%', BindingEndpoints.MaxExternalIdLength + 1)));
+
+        Assert.Equal((200, 422), (longest, tooLong));
+        Assert.Equal("external_id", body!["detail"]![0]!["loc"]![1]!.GetValue<string>());
+    }
+
     private static string Body(string tenant, string type, string externalId) =>
         new JsonObject { ["org_id"] = tenant, ["binding_type"] = type, ["external_id"] = externalId }.ToJsonString();
 

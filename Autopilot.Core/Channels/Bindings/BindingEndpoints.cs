@@ -12,6 +12,12 @@ namespace Autopilot.Core.Channels.Bindings;
 /// </summary>
 public static class BindingEndpoints
 {
+    /// <summary>
+    /// Slack and Telegram ids are a few dozen characters; the bound keeps an escaped id within a Table row key (1 KiB), so a
+    /// long one is a 422 rather than a storage error.
+    /// </summary>
+    public const int MaxExternalIdLength = 64;
+
     /// <summary><c>GET /api/v1/integrations/bindings?org_id=</c>: the tenant's bindings, ascending id.</summary>
     public static async Task<ApiResult> List(ApiContext context)
     {
@@ -32,6 +38,8 @@ public static class BindingEndpoints
         var body = context.BindBody<BindingRequest>();
         return body.BindingType is null ? throw ValidationException.Missing("body", "binding_type")
             : body.ExternalId is null ? throw ValidationException.Missing("body", "external_id")
+            : body.ExternalId.Length > MaxExternalIdLength
+                ? throw ValidationException.Invalid("body", "external_id", "string_too_long", $"String should have at most {MaxExternalIdLength} characters", null)
             : body;
     }
 

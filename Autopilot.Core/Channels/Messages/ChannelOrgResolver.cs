@@ -17,8 +17,14 @@ public sealed class ChannelOrgResolver
 
     private async Task<string?> ResolveAsync(string? requestedOrg, (string Type, string? Id) place, (string Type, string? Id) person, string defaultOrg, CancellationToken cancellation)
     {
-        var placeOwner = string.IsNullOrEmpty(place.Id) ? null : (await _bindings.FindAsync(place.Type, place.Id, cancellation))?.TenantId;
-        var personOwner = string.IsNullOrEmpty(person.Id) ? null : (await _bindings.FindAsync(person.Type, person.Id, cancellation))?.TenantId;
+        var placeOwner = await OwnerAsync(place.Type, place.Id, cancellation);
+        var personOwner = await OwnerAsync(person.Type, person.Id, cancellation);
         return OrgResolution.Resolve(requestedOrg, placeOwner, personOwner, defaultOrg);
     }
+
+    /// <summary>An id no binding can hold (absent, or longer than a binding may be) has no owner, and is not looked up.</summary>
+    private async Task<string?> OwnerAsync(string type, string? id, CancellationToken cancellation) =>
+        string.IsNullOrEmpty(id) || id.Length > BindingEndpoints.MaxExternalIdLength
+            ? null
+            : (await _bindings.FindAsync(type, id, cancellation))?.TenantId;
 }
