@@ -7,6 +7,11 @@ namespace Autopilot.Core.Chat;
 public static class ChatEndpoints
 {
     /// <summary>Schema stage of <see cref="Run"/>: org_id, user_id and message required, the message not empty (422, spec §0.3).</summary>
+    /// <summary>The longest message a chat turn takes (characters).</summary>
+    public const int MaxMessageLength = 8000;
+
+    private const int MaxIdLength = 256;
+
     public static object BindRun(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -22,6 +27,16 @@ public static class ChatEndpoints
         if (request.Message!.Length == 0)
         {
             throw ValidationException.Invalid("body", "message", "string_too_short", "String should have at least 1 character", request.Message);
+        }
+
+        // Bounded like a chat message (Slack's and Telegram's own limits are a few thousand characters): the turn is
+        // stored with the run it starts, and a stored value has a size limit a 5xx must not reveal.
+        foreach (var (name, value, max) in new[] { ("message", request.Message, MaxMessageLength), ("user_id", request.UserId!, MaxIdLength), ("session_id", request.SessionId ?? "", MaxIdLength) })
+        {
+            if (value.Length > max)
+            {
+                throw ValidationException.Invalid("body", name, "string_too_long", $"String should have at most {max} characters", value[..64] + "…");
+            }
         }
 
         return request;

@@ -5,7 +5,7 @@ namespace Autopilot.Tests.Alerts;
 
 /// <summary>The alert routes (spec §8) over HTTP: the seed's pinned flow (ALERT-10), its fixed quirks, and bad input answered 4xx.</summary>
 [Collection(ProcessCollection.Name)]
-public sealed class AlertRouteTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public sealed class AlertRouteTests(ServerFixture fixture)
 {
     private static string NewTenant() => "org_alr" + Guid.NewGuid().ToString("N")[..8];
 

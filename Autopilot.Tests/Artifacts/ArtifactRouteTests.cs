@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Autopilot.Core.Artifacts;
-using Autopilot.Tests.Infrastructure;
 
 namespace Autopilot.Tests.Artifacts;
 
@@ -10,7 +9,6 @@ namespace Autopilot.Tests.Artifacts;
 /// dashboards twice sees each once at version 2, its versions oldest first, their diff, and lineage naming only the tables
 /// the cards read; another tenant sees none of it.
 /// </summary>
-[Collection(ProcessCollection.Name)]
 public sealed class ArtifactRouteTests(ArtifactRouteServer server) : IClassFixture<ArtifactRouteServer>
 {
     [Fact]

@@ -10,7 +10,6 @@ namespace Autopilot.Tests.Channels;
 /// list — signatures, replays, url_verification, replies posted back to the channel, thread or chat, org overrides, audits with
 /// <c>intent_action</c> — plus replay refused across replicas, a redelivered event answered once, and §16's bindings routes.
 /// </summary>
-[Collection(ProcessCollection.Name)]
 public sealed class ChannelServerTests : IClassFixture<ChannelServers>
 {
     private const string Question = "How many orders were placed in the last 30 days?";

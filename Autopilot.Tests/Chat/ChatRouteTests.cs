@@ -12,7 +12,6 @@ namespace Autopilot.Tests.Chat;
 /// own rows, workflows started through admission with their artifacts stored, the model's intent accounted or fallen back
 /// from, and the schema, role and tenant refusals.
 /// </summary>
-[Collection(ProcessCollection.Name)]
 public sealed partial class ChatRouteTests : IClassFixture<ChatServerFixture>
 {
     private static readonly TimeSpan WorkflowTimeout = TimeSpan.FromMinutes(3);

@@ -4,7 +4,7 @@ namespace Autopilot.Tests.Dashboards;
 
 /// <summary><c>POST /api/v1/workflows/dashboard</c> on the server: the seed's success body (§5.2), versions per build, viewers refused.</summary>
 [Collection(ProcessCollection.Name)]
-public sealed class DashboardRouteTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public sealed class DashboardRouteTests(ServerFixture fixture)
 {
     [Fact]
     public async Task A_member_builds_dashboards_on_a_fresh_tenant_and_a_second_build_is_version_two_of_the_same_artifact()

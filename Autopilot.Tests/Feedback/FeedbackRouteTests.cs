@@ -9,7 +9,7 @@ namespace Autopilot.Tests.Feedback;
 /// counts, review filters and resolving — all inside the caller's tenant.
 /// </summary>
 [Collection(ProcessCollection.Name)]
-public sealed class FeedbackRouteTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public sealed class FeedbackRouteTests(ServerFixture fixture)
 {
     [Fact]
     public async Task Feedback_counts_per_artifact_type_and_lists_disliked_prompts_most_frequent_first()

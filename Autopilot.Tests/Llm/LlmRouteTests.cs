@@ -10,35 +10,18 @@ namespace Autopilot.Tests.Llm;
 /// never the key; a hard cap reached makes the next question answer without calling the model.
 /// </summary>
 [Collection(ProcessCollection.Name)]
-public sealed class LlmRouteTests : IAsyncLifetime
+public sealed class LlmRouteTests : IClassFixture<LlmRouteServer>
 {
     private const string Question = "How many orders were placed in the last 30 days?";
-    private const string Key = "sk-route-test-secret";
 
-    private FakeChatCompletionsServer _llm = null!;
-    private ServerProcess _server = null!;
-    private HttpClient _http = null!;
+    private readonly FakeChatCompletionsServer _llm;
+    private readonly HttpClient _http;
 
-    public async Task InitializeAsync()
+    public LlmRouteTests(LlmRouteServer server)
     {
-        _llm = await FakeChatCompletionsServer.StartAsync();
-        _server = new ServerProcess(TestEnvironment.NewHubName("llmroute"), SharedDemoWarehouse.Path, new Dictionary<string, string>
-        {
-            ["AGENT_LLM_PLANNER"] = "true",
-            ["LLM_PROVIDER"] = "openai",
-            ["LLM_MODEL"] = "gpt-test",
-            ["LLM_API_KEY"] = Key,
-            ["LLM_API_BASE_URL"] = new Uri(_llm.BaseUri, "v1").ToString(),
-        });
-        await _server.StartAsync();
-        _http = _server.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-        await _llm.DisposeAsync();
+        ArgumentNullException.ThrowIfNull(server);
+        _llm = server.Llm;
+        _http = server.Http;
     }
 
     [Fact]
@@ -48,7 +31,7 @@ public sealed class LlmRouteTests : IAsyncLifetime
 
         Assert.Equal(200, status);
         Assert.Equal(("llm", true, "gpt-test"), (body!["mode"]!.GetValue<string>(), body["configured"]!.GetValue<bool>(), body["model"]!.GetValue<string>()));
-        Assert.DoesNotContain(Key, body.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(LlmRouteServer.Key, body.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Autopilot.Tests.Memos;
 /// versions per run, week-over-week rows from the two latest versions, tenant scoping and roles.
 /// </summary>
 [Collection(ProcessCollection.Name)]
-public sealed class MemoRouteTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public sealed class MemoRouteTests(ServerFixture fixture)
 {
     [Fact]
     public async Task A_member_writes_memos_and_anyone_in_the_tenant_compares_the_latest_two_versions()

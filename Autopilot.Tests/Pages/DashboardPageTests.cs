@@ -12,7 +12,6 @@ namespace Autopilot.Tests.Pages;
 /// tenant-scoped 404s) and, in headless Chromium, the charts drawn from uPlot's own data with the point counts the test's
 /// own DuckDB SQL gives for the window, the date filter, empty and refused cards, no console error, nothing off loopback.
 /// </summary>
-[Collection(ProcessCollection.Name)]
 public sealed partial class DashboardPageTests(DashboardPagesServer server) : IClassFixture<DashboardPagesServer>
 {
     [Fact]

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Autopilot.Core.Artifacts;
 using Autopilot.Core.Pages;
-using Autopilot.Tests.Infrastructure;
 
 namespace Autopilot.Tests.Pages;
 
@@ -12,7 +11,6 @@ namespace Autopilot.Tests.Pages;
 /// KPI with the series' point count (counted in uPlot's data), causes with their evidence type, the fallback banner and
 /// the validation warnings; escaped text, no console error, nothing off loopback.
 /// </summary>
-[Collection(ProcessCollection.Name)]
 public sealed class MemoPageTests(PagesServer server) : IClassFixture<PagesServer>
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);

@@ -8,35 +8,18 @@ namespace Autopilot.Tests.Telemetry;
 /// one agent question is one trace from the HTTP request through the orchestration and its activities to the warehouse
 /// call and back, and the service's counters arrive.
 /// </summary>
-[Collection(ProcessCollection.Name)]
-public sealed class TracingServerTests : IAsyncLifetime
+public sealed class TracingServerTests : IClassFixture<TracingServer>
 {
     private const string Question = "How many orders were placed in the last 30 days?";
 
-    private FakeOtlpCollector _collector = null!;
-    private ServerProcess _server = null!;
-    private HttpClient _http = null!;
+    private readonly FakeOtlpCollector _collector;
+    private readonly HttpClient _http;
 
-    public async Task InitializeAsync()
+    public TracingServerTests(TracingServer server)
     {
-        _collector = await FakeOtlpCollector.StartAsync();
-        _server = new ServerProcess(TestEnvironment.NewHubName("otel"), SharedDemoWarehouse.Path, new Dictionary<string, string>
-        {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = _collector.BaseUri.ToString().TrimEnd('/'),
-            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-            ["OTEL_SERVICE_NAME"] = "autopilot-test",
-            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
-            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
-        });
-        await _server.StartAsync();
-        _http = _server.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-        await _collector.DisposeAsync();
+        ArgumentNullException.ThrowIfNull(server);
+        _collector = server.Collector;
+        _http = server.Http;
     }
 
     [Fact]

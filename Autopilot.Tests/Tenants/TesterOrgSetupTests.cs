@@ -7,7 +7,7 @@ namespace Autopilot.Tests.Tenants;
 
 /// <summary>Tester onboarding (#53, spec §14.1) and tenant records (TEN-8) over a real server.</summary>
 [Collection(ProcessCollection.Name)]
-public sealed class TesterOrgSetupTests : IClassFixture<ServerFixture>
+public sealed class TesterOrgSetupTests
 {
     private readonly ServerFixture _fixture;
 

@@ -5,7 +5,7 @@ namespace Autopilot.Tests.Alerts.Notifications;
 
 /// <summary>Route #36: newest first, paged with <c>limit</c>/<c>cursor</c>, optionally one alert's; bad paging is a 422.</summary>
 [Collection(ProcessCollection.Name)]
-public sealed class NotificationListTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public sealed class NotificationListTests(ServerFixture fixture)
 {
     [Fact]
     public async Task Notifications_walk_newest_first_each_exactly_once_and_the_alert_filter_keeps_only_that_alerts()

@@ -11,7 +11,7 @@ namespace Autopilot.Tests.Alerts.Notifications;
 /// and secrets and SMTP passwords are stored protected, never shown, and kept when a client writes back what it read.
 /// </summary>
 [Collection(ProcessCollection.Name)]
-public sealed class NotificationRoutingTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public sealed class NotificationRoutingTests(ServerFixture fixture)
 {
     private const string Secret = "whsec-0123456789abcdef";
 

@@ -6,7 +6,6 @@ using Autopilot.Tests.Infrastructure;
 namespace Autopilot.Tests.Tenancy.Jwt;
 
 /// <summary>The server started with AUTH_MODE=jwt over a loopback issuer: tokens only, no identity headers.</summary>
-[Collection(ProcessCollection.Name)]
 public sealed class JwtServerTests : IClassFixture<AccessMatrixServers>
 {
     private readonly AccessMatrixServers _servers;
