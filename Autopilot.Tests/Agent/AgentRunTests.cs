@@ -121,7 +121,8 @@ public sealed class AgentRunTests : IClassFixture<ServerFixture>
         return items;
     }
 
-    private static List<(string Day, long Users)> OwnRows(string sql)
+    /// <summary>The test's own answer: (day, users) rows of <paramref name="sql"/> run directly on the demo warehouse file.</summary>
+    internal static List<(string Day, long Users)> OwnRows(string sql)
     {
         using var connection = DemoWarehouse.OpenReadOnly(SharedDemoWarehouse.Path);
         using var command = connection.CreateCommand();

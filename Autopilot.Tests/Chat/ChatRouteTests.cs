@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Autopilot.Core.Artifacts;
 using Autopilot.Core.Chat;
-using Autopilot.Core.Warehouse;
+using Autopilot.Tests.Agent;
 using Autopilot.Tests.Infrastructure;
 
 namespace Autopilot.Tests.Chat;
@@ -40,7 +40,7 @@ public sealed partial class ChatRouteTests : IClassFixture<ChatServerFixture>
         if (type == "query_result")
         {
             Assert.Equal("Query completed.", body["summary"]!.GetValue<string>());
-            var expected = OwnRows("""
+            var expected = AgentRunTests.OwnRows("""
                 SELECT CAST("timestamp" AS DATE) AS day, COUNT(DISTINCT user_id) AS active_users FROM analytics.events
                 WHERE CAST("timestamp" AS DATE) BETWEEN current_date - 30 AND current_date - 1 GROUP BY 1 ORDER BY 1
                 """);
@@ -163,20 +163,5 @@ public sealed partial class ChatRouteTests : IClassFixture<ChatServerFixture>
     {
         var meta = body["meta"] ?? throw new InvalidOperationException("no meta: " + body.ToJsonString());
         return (meta["intent_action"]!.GetValue<string>(), meta["llm_configured"]!.GetValue<bool>(), meta["interpreter_reason"]!.GetValue<string>(), meta["user_id"]!.GetValue<string>());
-    }
-
-    private static List<(string Day, long Users)> OwnRows(string sql)
-    {
-        using var connection = DemoWarehouse.OpenReadOnly(SharedDemoWarehouse.Path);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<(string, long)>();
-        while (reader.Read())
-        {
-            rows.Add((reader.GetDateTime(0).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture)));
-        }
-
-        return rows;
     }
 }
