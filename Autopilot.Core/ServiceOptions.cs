@@ -79,4 +79,10 @@ public sealed class ServiceOptions
 
     /// <summary>Exposes the fault-injection workflow over HTTP; for tests only.</summary>
     public bool EnableTestWorkflows { get; init; }
+
+    /// <summary>
+    /// Whether notification targets may connect to private, loopback or reserved addresses (NOTIFY_ALLOW_PRIVATE_TARGETS;
+    /// default false: a tenant's webhook cannot reach the service's own network).
+    /// </summary>
+    public bool AllowPrivateNotificationTargets { get; init; }
 }

@@ -70,6 +70,7 @@ public sealed partial record Settings(
         var simulateWarehouse = Flag(configuration, "SIMULATE_WAREHOUSE_UNAVAILABLE", errors);
         var simulateLlm = Flag(configuration, "SIMULATE_LLM_UNAVAILABLE", errors);
         var testWorkflows = Flag(configuration, "AUTOPILOT_ENABLE_TEST_WORKFLOWS", errors);
+        var privateTargets = Flag(configuration, Alerts.Notifications.Channels.TargetAddressGuard.Setting, errors);
         var project = Value(configuration, "BIGQUERY_PROJECT_ID", string.Empty);
         var serviceAccount = Value(configuration, "BIGQUERY_SERVICE_ACCOUNT_JSON", string.Empty);
         if (serviceAccount.Length > 0 && !IsJsonObject(serviceAccount))
@@ -146,6 +147,7 @@ public sealed partial record Settings(
                 SimulateWarehouseUnavailable = simulateWarehouse,
                 SimulateLlmUnavailable = simulateLlm,
                 EnableTestWorkflows = testWorkflows,
+                AllowPrivateNotificationTargets = privateTargets,
             },
             storage,
             hub,

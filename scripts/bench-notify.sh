@@ -52,7 +52,7 @@ AZURE_STORAGE_CONNECTION_STRING=$(ap_azurite_connection_string "$blob_port" "$qu
   TASKHUB_NAME="ntf$RANDOM" AUTOPILOT_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) \
   DEMO_WAREHOUSE_PATH=${DEMO_WAREHOUSE_PATH:-$AP_ROOT/.data/demo-warehouse.duckdb} ASPNETCORE_URLS=$base \
   ALERT_MINUTE=$(printf '00:00:%02d.%03d' $((alert_minute_ms / 1000)) $((alert_minute_ms % 1000))) MEMO_TIMER_ENABLED=false \
-  Logging__LogLevel__Default=Warning setsid dotnet "$work/server/Autopilot.Server.dll" >"$work/server.log" 2>&1 </dev/null &
+  NOTIFY_ALLOW_PRIVATE_TARGETS=true Logging__LogLevel__Default=Warning setsid dotnet "$work/server/Autopilot.Server.dll" >"$work/server.log" 2>&1 </dev/null &
 server_pid=$!
 deadline=$((SECONDS + 300))
 until curl -sf "$base/health" >/dev/null; do

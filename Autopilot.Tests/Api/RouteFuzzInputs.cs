@@ -2,17 +2,23 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Autopilot.Core.Agent;
 using Autopilot.Core.Api;
 using Autopilot.Core.Connectors;
+using Autopilot.Core.Engine;
 using Autopilot.Core.Queries;
 using Autopilot.Core.Workflows;
 
 namespace Autopilot.Tests.Api;
 
 /// <summary>
-/// Malformed and hostile requests for a route of the route table: bodies of the wrong shape, every known body field set to
-/// every wrong type and hostile value, hostile path parameters, query parameters and identity headers.
+/// Malformed and hostile requests for a route of the route table: bodies of the wrong shape, each field of the route's own
+/// documented body (its <see cref="RouteDoc.Request"/>) set to every wrong type and hostile value, every known field at
+/// once, hostile path parameters, the route's own documented query parameters (<see cref="RouteDoc.Query"/>, org_id and an
+/// unknown one) and identity headers. Taking the fields and parameters from the route's documentation keeps the sweep
+/// aimed: a route gets its own inputs, not the union of every route's (which was four times the requests, most of them
+/// names the route never reads).
 /// </summary>
 internal static class RouteFuzzInputs
 {
@@ -46,7 +52,7 @@ internal static class RouteFuzzInputs
         ("huge string", JsonSerializer.Serialize(new string('x', 100_000))),
     ];
 
-    private static (string Name, string? Body)[] Bodies(string tenant) =>
+    private static (string Name, string? Body)[] Bodies(string tenant, string[] routeFields) =>
     [
         ("no body", null),
         ("empty object", "{}"),
@@ -59,9 +65,9 @@ internal static class RouteFuzzInputs
         ("deep nesting", new string('[', 5_000) + new string(']', 5_000)),
         ("deep object nesting", string.Concat(Enumerable.Repeat("{\"a\":", 2_000)) + "1" + new string('}', 2_000)),
         ("duplicate keys", $$"""{"org_id":"{{tenant}}","org_id":"org_other"}"""),
-        ("every field hostile", Every(tenant, "x'; DROP TABLE users; --")),
-        ("every field an array", Every(tenant, new JsonArray(1, 2))),
-        ("half a megabyte body", Every(tenant, new string('y', 500_000 / 30))),
+        ("every field hostile", Every(tenant, routeFields, "x'; DROP TABLE users; --")),
+        ("every field an array", Every(tenant, routeFields, new JsonArray(1, 2))),
+        ("half a megabyte body", Every(tenant, routeFields, new string('y', 500_000 / 30))),
     ];
 
     private static readonly string[] PathValues =
@@ -70,7 +76,26 @@ internal static class RouteFuzzInputs
         "%27%20OR%201%3D1--", "%2F", "%5C", "%23", "%3F", "%25", "%20", "a%0Ab",
     ];
 
-    private static readonly string[] QueryNames = ["org_id", "wait_seconds", "limit", "cursor", "status", "workflow_type", "action", "sampling", "artifact_type", "from_version", "to_version"];
+    /// <summary>Every query parameter any route reads, for a route without documentation.</summary>
+    private static readonly string[] AllQueryNames = ["org_id", "wait_seconds", "limit", "cursor", "status", "workflow_type", "action", "sampling", "artifact_type", "from_version", "to_version"];
+
+    /// <summary>org_id (every route scopes by it or refuses it), the route's documented parameters, and one it does not read.</summary>
+    private static string[] QueryNames(ApiRoute route) =>
+        route.Doc is { } doc ? ["org_id", .. doc.Query.Where(q => q != "org_id"), "not_a_parameter"] : AllQueryNames;
+
+    /// <summary>The JSON names of the route's documented body fields; all known fields when its body is not a documented object.</summary>
+    private static string[] BodyFields(ApiRoute route)
+    {
+        if (route.Doc?.Request is not { } type)
+        {
+            return route.Doc is null ? [.. Fields.Distinct()] : ["org_id"];
+        }
+
+        var info = AutopilotJson.Options.GetTypeInfo(type);
+        return info.Kind == JsonTypeInfoKind.Object
+            ? [.. info.Properties.Select(p => p.Name).Prepend("org_id").Distinct()]
+            : [.. Fields.Distinct()];
+    }
 
     private static readonly string[] QueryValues =
     [
@@ -105,7 +130,7 @@ internal static class RouteFuzzInputs
         }
 
         // Query parameters.
-        foreach (var name in QueryNames)
+        foreach (var name in QueryNames(route))
         {
             foreach (var value in QueryValues)
             {
@@ -120,12 +145,13 @@ internal static class RouteFuzzInputs
         }
 
         // Bodies of the wrong shape, then every field with every wrong value (org_id valid, so handlers get past scope).
-        foreach (var (name, body) in Bodies(tenant))
+        var fields = BodyFields(route);
+        foreach (var (name, body) in Bodies(tenant, fields))
         {
             yield return Make($"body: {name}", path + query, body: body);
         }
 
-        foreach (var field in Fields.Distinct())
+        foreach (var field in fields)
         {
             foreach (var (name, json) in Values)
             {
@@ -146,10 +172,11 @@ internal static class RouteFuzzInputs
         return builder.ToString();
     }
 
-    private static string Every(string tenant, JsonNode? value)
+    /// <summary>A body with every known field, the route's own included, set to the value.</summary>
+    private static string Every(string tenant, string[] routeFields, JsonNode? value)
     {
         var body = new JsonObject { ["org_id"] = tenant };
-        foreach (var field in Fields.Distinct().Where(f => f != "org_id"))
+        foreach (var field in Fields.Concat(routeFields).Distinct().Where(f => f != "org_id"))
         {
             body[field] = value?.DeepClone();
         }

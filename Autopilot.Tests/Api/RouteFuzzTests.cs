@@ -9,7 +9,7 @@ namespace Autopilot.Tests.Api;
 /// Every route of the route table (so new routes are covered as they are added) against malformed and hostile input on the
 /// real server over HTTP: each answer is 2xx or 4xx, never a 5xx (issue 8 §1).
 /// </summary>
-[Collection(Infrastructure.ProcessCollection.Name)]
+[Collection(Infrastructure.SecondProcessCollection.Name)]
 public sealed class RouteFuzzTests : IClassFixture<RouteFuzzServer>
 {
     private readonly RouteFuzzServer _fixture;

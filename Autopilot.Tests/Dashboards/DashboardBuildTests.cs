@@ -13,7 +13,7 @@ namespace Autopilot.Tests.Dashboards;
 /// The dashboard build on the real engine and the demo warehouse: profiles first, runs every card through the query
 /// path, stores one artifact per dashboard with every card laid out, and a second build makes version 2 of each.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SecondProcessCollection.Name)]
 public sealed class DashboardBuildTests : IAsyncLifetime
 {
     private InProcessEngine _engine = null!;

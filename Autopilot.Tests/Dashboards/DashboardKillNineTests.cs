@@ -12,7 +12,7 @@ namespace Autopilot.Tests.Dashboards;
 /// flight); a restarted server finishes the build with nothing duplicated — Metabase cards and dashboards, artifact
 /// versions, audit rows.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SecondProcessCollection.Name)]
 public sealed class DashboardKillNineTests
 {
     private readonly ITestOutputHelper _output;

@@ -13,7 +13,7 @@ namespace Autopilot.Tests.Dashboards;
 /// database, the layout and date filter on each dashboard, no duplicates across builds, and no orphan cards when a
 /// build fails after creating some (the saga's compensation).
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SecondProcessCollection.Name)]
 public sealed class DashboardMetabaseTests : IAsyncLifetime
 {
     private FakeMetabaseServer _metabase = null!;

@@ -3,7 +3,7 @@ using Autopilot.Tests.Infrastructure;
 namespace Autopilot.Tests.Dashboards;
 
 /// <summary><c>POST /api/v1/workflows/dashboard</c> on the server: the seed's success body (§5.2), versions per build, viewers refused.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SecondProcessCollection.Name)]
 public sealed class DashboardRouteTests(ServerFixture fixture)
 {
     [Fact]

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Autopilot.Tests.Engine;
 
 /// <summary>Durability: a server killed with SIGKILL mid-activity; a restarted one finishes the work once.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SecondProcessCollection.Name)]
 public sealed class KillNineRecoveryTests
 {
     private static readonly Dictionary<string, string> SlowSteps = new() { ["AUTOPILOT_TEST_STEP_DELAY_MS"] = "2000" };

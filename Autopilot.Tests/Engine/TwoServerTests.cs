@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace Autopilot.Tests.Engine;
 
 /// <summary>Two server replicas on one task hub share the work and never do it twice.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SecondProcessCollection.Name)]
 public sealed class TwoServerTests
 {
     private readonly ITestOutputHelper _output;

@@ -52,6 +52,8 @@ public sealed class Browser : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
             ExtraHTTPHeaders = tenant is null ? null : new Dictionary<string, string> { ["X-Tenant-Id"] = tenant, ["X-User-Role"] = role ?? "viewer" },
         });
+        // A loaded 2-core CI machine runs the whole suite beside the browser: give each wait a minute, not Playwright's 30 s.
+        context.SetDefaultTimeout(60_000);
         var tab = new BrowserTab(context, await context.NewPageAsync());
         await context.RouteAsync("**/*", async route =>
         {

@@ -13,7 +13,7 @@ namespace Autopilot.Tests.Memos;
 /// (after the KPI queries ran); a restarted server finishes the memo with one artifact version, one completion audit
 /// row and one alert per data-quality note — nothing lost, nothing doubled.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SecondProcessCollection.Name)]
 public sealed class MemoKillNineTests
 {
     private readonly ITestOutputHelper _output;

@@ -10,7 +10,7 @@ namespace Autopilot.Tests.Memos;
 /// <c>POST /api/v1/workflows/memo</c> and <c>GET /api/v1/memos/{id}/wow</c> on the server: the seed's success body (§5.3),
 /// versions per run, week-over-week rows from the two latest versions, tenant scoping and roles.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SecondProcessCollection.Name)]
 public sealed class MemoRouteTests(ServerFixture fixture)
 {
     [Fact]

@@ -12,7 +12,7 @@ namespace Autopilot.Tests.Memos;
 /// A memo whose KPI queries the warehouse refuses (a terminal class, so not retried) ends as a partial failure naming the
 /// KPI stage, with a retry action and the P1 alert — no artifact, no data-quality alerts, and no 500.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SecondProcessCollection.Name)]
 public sealed class MemoStageFailureTests : IAsyncLifetime
 {
     private readonly KpiFailingWarehouse _warehouse = new(new DuckDbWarehouse(SharedDemoWarehouse.Path, TimeProvider.System));

@@ -12,7 +12,7 @@ namespace Autopilot.Tests.Memos;
 /// MEMO-13 in the workflow: a language model whose three memos all state a wrong number leaves the raw-metrics fallback
 /// stored with the last failing validation, and the run still succeeds.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SecondProcessCollection.Name)]
 public sealed class WeeklyMemoFallbackTests : IAsyncLifetime
 {
     private const string Wrong = """

@@ -16,7 +16,7 @@ namespace Autopilot.Tests.Memos;
 /// query path, and its numbers are the warehouse's — checked against the test's own DuckDB SQL — in UTC and in a tenant
 /// timezone far from it. A second run is version 2 of the same artifact and raises no second alert per note.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SecondProcessCollection.Name)]
 public sealed class WeeklyMemoTests : IAsyncLifetime
 {
     private InProcessEngine _engine = null!;

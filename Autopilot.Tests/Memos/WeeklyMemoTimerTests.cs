@@ -15,7 +15,7 @@ namespace Autopilot.Tests.Memos;
 /// restarts and repeated ticks; a missed week is not caught up, the current one is, once. The timer's clock is a
 /// <see cref="FakeTimeProvider"/>; the memo orchestration is whatever the memo kind runs (only its start is counted).
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SecondProcessCollection.Name)]
 public sealed class WeeklyMemoTimerTests
 {
     /// <summary>Monday of ISO 2026-W49, an hour after the default slot (Monday 08:00 UTC).</summary>

@@ -52,7 +52,7 @@ public class PagesServer : IAsyncLifetime
         var tab = await Browser.OpenAsync(Tenant, "viewer");
         var response = await tab.Page.GotoAsync(new Uri(BaseAddress, path).ToString());
         Assert.Equal(200, response!.Status);
-        await tab.Page.WaitForSelectorAsync("body[data-rendered]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached, Timeout = 15_000 });
+        await tab.Page.WaitForSelectorAsync("body[data-rendered]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached, Timeout = 60_000 });
         return tab;
     }
 }

@@ -120,21 +120,5 @@ public sealed class TracingServerTests : IClassFixture<TracingServer>
         Assert.Contains(_collector.MetricPoints, p => p.Metric == "autopilot.queue.depth");
     }
 
-    /// <summary>Asks the question and, as a client would, follows a 202 (a loaded machine) to the run's answer.</summary>
-    private async Task<(int Status, System.Text.Json.Nodes.JsonNode? Body)> AskAsync(string tenant)
-    {
-        var (status, body) = await _http.SendAsync(HttpMethod.Post, "api/v1/agent/run", tenant, "member", AgentRunTests.Ask(tenant, Question));
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (status == 202 && waited.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            await Task.Delay(500);
-            (status, body) = await _http.SendAsync(HttpMethod.Get, body!["status_url"]!.GetValue<string>().TrimStart('/'), tenant, "member");
-            if (status == 200 && body?["response_type"] is null)
-            {
-                status = 202;
-            }
-        }
-
-        return (status, body);
-    }
+    private Task<(int Status, System.Text.Json.Nodes.JsonNode? Body)> AskAsync(string tenant) => AgentRunTests.AskAsync(_http, tenant, Question);
 }

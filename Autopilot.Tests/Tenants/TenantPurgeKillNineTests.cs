@@ -12,7 +12,7 @@ namespace Autopilot.Tests.Tenants;
 /// Durability of a purge: the server is killed with SIGKILL while it empties a store (slowed deterministically: many rows,
 /// small pages); until a restarted server finishes, the tenant's routes answer 409, and afterwards nothing of it remains.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SecondProcessCollection.Name)]
 public sealed class TenantPurgeKillNineTests
 {
     private const int FeedbackRows = 1_500;

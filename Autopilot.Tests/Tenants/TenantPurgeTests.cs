@@ -6,7 +6,7 @@ using Autopilot.Tests.Workflows;
 namespace Autopilot.Tests.Tenants;
 
 /// <summary>Tenant purge over a real server (spec §9, PURGE-1..9 with §31's fixes).</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SecondProcessCollection.Name)]
 public sealed class TenantPurgeTests : IClassFixture<WorkflowServerFixture>
 {
     /// <summary>Stores the preview counts and the purge deletes alike (the audit trail, cache and engine change in between).</summary>

@@ -112,7 +112,7 @@ public sealed partial class ConsoleServerTests
         var popup = await tab.Page.RunAndWaitForPopupAsync(() => link.ClickAsync());
         var errors = new List<string>();
         popup.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
-        await popup.WaitForSelectorAsync("body[data-rendered]", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+        await popup.WaitForSelectorAsync("body[data-rendered]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
         await popup.ScreenshotAsync(new() { Path = Path.Combine(Infrastructure.Browser.ScreenshotDirectory, "console-artifact-dashboard.png"), FullPage = true });
         await tab.ScreenshotAsync("console-artifacts");
 
@@ -152,7 +152,7 @@ public sealed partial class ConsoleServerTests
         await tab.Page.SelectOptionAsync("#id-role", "admin");
         await tab.Page.ClickAsync("#identity button[type=submit]");
         await tab.Page.EvaluateAsync("view => { location.hash = view; }", view);
-        await tab.Page.WaitForSelectorAsync($"body[data-rendered=\"{view}\"]", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+        await tab.Page.WaitForSelectorAsync($"body[data-rendered=\"{view}\"]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
         return tab;
     }
 

@@ -77,7 +77,7 @@ public sealed partial class ConsoleServerTests(ConsoleServer fixture) : IClassFi
         var response = await tab.Page.GotoAsync(new Uri(fixture.Server.BaseAddress, "api/docs").ToString());
         Assert.Equal(200, response!.Status);
         Assert.Contains("default-src 'self'", response.Headers["content-security-policy"], StringComparison.Ordinal);
-        await tab.Page.WaitForSelectorAsync("body[data-rendered]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached, Timeout = 15_000 });
+        await tab.Page.WaitForSelectorAsync("body[data-rendered]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached, Timeout = 60_000 });
         Assert.Equal(RouteTable.All.Count, await tab.Page.Locator("#api-operations details.operation").CountAsync());
         await tab.Page.FillAsync("#api-filter", "dead-letters");
         Assert.Equal(2, await tab.Page.Locator("#api-operations details.operation:visible").CountAsync());

@@ -56,7 +56,10 @@ public sealed class ServiceInFlightLimitTests
         Assert.All(finished, r => Assert.Equal(WorkflowStatus.Success, r.Status));
         Assert.Equal(3, overlap);
         Assert.InRange(samples.Max(), 1, 3);
-        Assert.Equal(9, launches.Count(l => !l.Decision.Admitted));
+        // At most three start at launch. Fewer may: a launch that took a slot still queues (and gives the slot back)
+        // when its own tenant's earlier launch already waits for the service — the tenant's queue stays first come, first
+        // served — and the sweep then hands the freed slot to the head of the queue.
+        Assert.InRange(launches.Count(l => !l.Decision.Admitted), 9, 12);
         Assert.All(launches.Where(l => !l.Decision.Admitted), l => Assert.Equal(QueueReasons.ServiceLimit, l.Decision.Reason));
         Assert.Equal(0, left);
     }

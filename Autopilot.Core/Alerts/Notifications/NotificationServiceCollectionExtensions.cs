@@ -11,9 +11,16 @@ public static class NotificationServiceCollectionExtensions
     /// <summary>Routing, the notification store, the channel senders and delivery (issue 12, NTF-1..8).</summary>
     public static IServiceCollection AddAlertNotifications(this IServiceCollection services)
     {
-        // Receivers are the tenant's own endpoints: no automatic redirects (a redirect could carry the signed body elsewhere).
+        // Receivers are the tenant's own endpoints: no automatic redirects (a redirect could carry the signed body elsewhere),
+        // and connections only to the addresses the guard allows (no calls into the service's own network).
+        services.TryAddSingleton<TargetAddressGuard>();
         services.AddHttpClient(HttpChannelSender.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = provider.GetRequiredService<TargetAddressGuard>().ConnectHttpAsync,
+            });
         services.TryAddSingleton<RoutingStore>();
         services.TryAddSingleton<AlertNotificationStore>();
         services.TryAddSingleton<HttpChannelSender>();

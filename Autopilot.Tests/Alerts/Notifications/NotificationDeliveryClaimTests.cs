@@ -109,7 +109,7 @@ public sealed class NotificationDeliveryClaimTests : IAsyncLifetime
 
     private NotificationDelivery Delivery()
     {
-        var sender = new NotificationSender(new HttpChannelSender(_services.GetRequiredService<IHttpClientFactory>(), _clock), new EmailChannelSender(_clock));
+        var sender = new NotificationSender(new HttpChannelSender(_services.GetRequiredService<IHttpClientFactory>(), _clock), new EmailChannelSender(_clock, new TargetAddressGuard(new ServiceOptions { AllowPrivateNotificationTargets = true })));
         return new NotificationDelivery(_store, sender, new CredentialProtector(RandomNumberGenerator.GetBytes(32)), new ServiceOptions { AlertMinute = TimeSpan.FromSeconds(2) }, _clock, NullLogger<NotificationDelivery>.Instance);
     }
 

@@ -20,7 +20,7 @@ public sealed class NotificationKillNineTests(ITestOutputHelper output)
         await using var receiver = await NotificationReceiver.StartAsync();
         receiver.Script("held", (200, TimeSpan.FromMinutes(5)));
         var hub = TestEnvironment.NewHubName("ntfkill");
-        var environment = new Dictionary<string, string> { ["ALERT_MINUTE"] = "00:00:01" };
+        var environment = new Dictionary<string, string> { ["ALERT_MINUTE"] = "00:00:01", [Autopilot.Core.Alerts.Notifications.Channels.TargetAddressGuard.Setting] = "true" };
         var tenant = NotificationApi.NewTenant("ntfkill");
         string alertId;
 

@@ -3,7 +3,10 @@ using Autopilot.Tests.Infrastructure;
 
 namespace Autopilot.Tests.Alerts.Notifications;
 
-/// <summary>Route #36: newest first, paged with <c>limit</c>/<c>cursor</c>, optionally one alert's; bad paging is a 422.</summary>
+/// <summary>
+/// Route #36: newest first, paged with <c>limit</c>/<c>cursor</c>, optionally one alert's; bad paging is a 422. On the
+/// default server, whose notification targets may not be private addresses, the receivers on loopback are refused.
+/// </summary>
 [Collection(ProcessCollection.Name)]
 public sealed class NotificationListTests(ServerFixture fixture)
 {
@@ -17,7 +20,7 @@ public sealed class NotificationListTests(ServerFixture fixture)
         foreach (var key in new[] { "k1", "k2", "k3" })
         {
             alerts.Add(await api.RaiseAsync("P2", key: key));
-            await api.WaitForNotificationsAsync(alerts[^1], i => NotificationApi.All(i, "sent", 2), TimeSpan.FromSeconds(60));
+            await api.WaitForNotificationsAsync(alerts[^1], i => NotificationApi.All(i, "failed", 2), TimeSpan.FromSeconds(60));
         }
 
         var seen = new List<JsonNode>();
@@ -41,5 +44,9 @@ public sealed class NotificationListTests(ServerFixture fixture)
         Assert.Equal([alerts[2], alerts[2], alerts[1], alerts[1], alerts[0], alerts[0]], seen.Select(i => i["alert_id"]!.GetValue<string>()));
         Assert.Equal([alerts[1], alerts[1]], forSecond.Select(i => i!["alert_id"]!.GetValue<string>()));
         Assert.Equal(422, badLimit);
+
+        // NOTIFY_ALLOW_PRIVATE_TARGETS is off by default: a tenant's target cannot make the service call its own network.
+        Assert.All(seen, i => Assert.Equal(Autopilot.Core.Alerts.Notifications.Channels.TargetAddressGuard.RefusedMessage, i["last_error"]!.GetValue<string>()));
+        Assert.Empty(receiver.To("a").Concat(receiver.To("b")));
     }
 }

@@ -16,7 +16,7 @@ public sealed class NotificationRetryRouteTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = new ServerProcess(TestEnvironment.NewHubName("ntfr"), SharedDemoWarehouse.Path, new Dictionary<string, string> { ["ALERT_MINUTE"] = "00:00:10" });
+        _server = new ServerProcess(TestEnvironment.NewHubName("ntfr"), SharedDemoWarehouse.Path, new Dictionary<string, string> { ["ALERT_MINUTE"] = "00:00:10", [Autopilot.Core.Alerts.Notifications.Channels.TargetAddressGuard.Setting] = "true" });
         await _server.StartAsync();
         _http = _server.CreateClient();
     }

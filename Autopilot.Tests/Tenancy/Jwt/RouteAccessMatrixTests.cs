@@ -10,7 +10,7 @@ namespace Autopilot.Tests.Tenancy.Jwt;
 /// Every route of the route table × role (admin, member, viewer, none) × own/foreign tenant × identity mode (headers, jwt),
 /// over HTTP against real servers: the status each cell gets is the one the route's declared access implies (issue 10).
 /// </summary>
-[Collection(Infrastructure.ProcessCollection.Name)]
+[Collection(Infrastructure.SecondProcessCollection.Name)]
 public sealed class RouteAccessMatrixTests : IClassFixture<AccessMatrixServers>
 {
     private static readonly string Run = Guid.NewGuid().ToString("N")[..6];

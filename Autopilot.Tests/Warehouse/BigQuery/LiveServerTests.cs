@@ -8,7 +8,7 @@ namespace Autopilot.Tests.Warehouse.BigQuery;
 /// The server in live mode against the fake BigQuery over HTTP: connect tests the credentials, profiling and queries
 /// go through the real connector, and ALLOW_REAL_QUERY_EXECUTION=false stops every query on the live warehouse.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SecondProcessCollection.Name)]
 public sealed class LiveServerTests
 {
     [Fact]

@@ -14,8 +14,13 @@ namespace Autopilot.Core.Alerts.Notifications.Channels;
 public sealed class EmailChannelSender
 {
     private readonly TimeProvider _time;
+    private readonly TargetAddressGuard _guard;
 
-    public EmailChannelSender(TimeProvider time) => _time = time;
+    public EmailChannelSender(TimeProvider time, TargetAddressGuard guard)
+    {
+        _time = time;
+        _guard = guard;
+    }
 
     public async Task<DeliveryAttempt> SendAsync(AlertNotification notification, string? password, CancellationToken cancellation)
     {
@@ -40,7 +45,9 @@ public sealed class EmailChannelSender
         try
         {
             var secure = uri.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable;
-            await client.ConnectAsync(uri.Host, uri.IsDefaultPort || uri.Port <= 0 ? (uri.Scheme == "smtps" ? 465 : 25) : uri.Port, secure, timeout.Token);
+            var port = uri.IsDefaultPort || uri.Port <= 0 ? (uri.Scheme == "smtps" ? 465 : 25) : uri.Port;
+            var socket = await _guard.ConnectAsync(uri.Host, port, timeout.Token);
+            await client.ConnectAsync(socket, uri.Host, port, secure, timeout.Token);
             var user = Uri.UnescapeDataString(uri.UserInfo.Split(':')[0]);
             if (user.Length > 0)
             {
@@ -54,6 +61,10 @@ public sealed class EmailChannelSender
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
             return DeliveryAttempt.Failure($"SMTP server did not answer within {HttpChannelSender.Timeout.TotalSeconds:0} s");
+        }
+        catch (TargetRefusedException)
+        {
+            return DeliveryAttempt.Failure(TargetAddressGuard.RefusedMessage);
         }
         catch (AuthenticationException)
         {

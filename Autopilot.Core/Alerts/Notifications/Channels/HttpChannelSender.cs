@@ -55,6 +55,10 @@ public sealed class HttpChannelSender
         {
             return DeliveryAttempt.Failure($"receiver did not answer within {Timeout.TotalSeconds:0} s");
         }
+        catch (HttpRequestException ex) when (ex.InnerException is TargetRefusedException)
+        {
+            return DeliveryAttempt.Failure(TargetAddressGuard.RefusedMessage);
+        }
         catch (HttpRequestException ex)
         {
             // The exception's message may quote the host and path; record only the failure class.
