@@ -387,12 +387,24 @@
 
   var views = { workflows: workflows, queue: queue, "dead-letters": deadLetters, artifacts: artifacts, alerts: alerts, pii: pii, query: query, chat: chat, tester: tester };
 
+  // Views render one at a time, and only the newest asked for: an earlier view whose data arrived later (saving the
+  // identity renders the current view, then a hash change asks for another) would otherwise overwrite the view the user
+  // chose last. A view's pollers stop just before the next view renders, once the view has started all of them.
+  var generation = 0;
+  var rendering = Promise.resolve();
+
   function route() {
-    pollers.splice(0).forEach(function (stop) { stop(); });
+    var token = ++generation;
     var name = location.hash.replace(/^#/, "") || root.dataset.startView;
     if (!views[name]) { name = root.dataset.startView; }
     document.querySelectorAll(".console-nav a[data-view]").forEach(function (a) { a.classList.toggle("active", a.dataset.view === name); });
-    Promise.resolve(views[name]()).then(function () { document.body.setAttribute("data-rendered", name); });
+    rendering = rendering.then(function () {
+      if (token !== generation) { return undefined; }
+      pollers.splice(0).forEach(function (stop) { stop(); });
+      return Promise.resolve(views[name]()).then(function () {
+        if (token === generation) { document.body.setAttribute("data-rendered", name); }
+      }, showError);
+    });
   }
 
   window.addEventListener("hashchange", route);
