@@ -141,6 +141,22 @@ public sealed class ChannelServerTests : IClassFixture<ChannelServers>
     }
 
     [Fact]
+    public async Task A_message_longer_than_chat_reads_is_answered_with_why_instead_of_a_cut_off_question()
+    {
+        var (tenant, chat) = (await ConnectedTenantAsync(), Random.Shared.NextInt64(10_000_000, 90_000_000));
+        await BindAsync(tenant, BindingTypes.TelegramChat, chat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var question = "How many orders were placed? " + new string('x', Autopilot.Core.Chat.ChatEndpoints.MaxMessageLength);
+
+        using var request = SlackRequests.Telegram(Update(chat, 8, question), ChannelServers.WebhookSecret);
+        var (status, _) = await SendAsync(_http, request);
+
+        Assert.Equal(200, status);
+        var sent = await _servers.Apis.WaitForAsync(m => m.Api == "telegram" && m.To == chat.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, ReplyTimeout);
+        Assert.Equal(ChannelReplies.TooLong(question.Length), Assert.Single(sent).Text);
+        Assert.Empty(await _servers.Storage.Audit.ListAsync(tenant, "telegram_message_processed", 10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Bindings_are_listed_upserted_idempotently_and_deleted_by_their_tenants_admin_only()
     {
         var (tenant, other) = (NewId("org_cb"), NewId("org_cb"));

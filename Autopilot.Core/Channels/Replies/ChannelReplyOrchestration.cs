@@ -15,6 +15,9 @@ public sealed class ChannelReplyOrchestration : TaskOrchestrator<ChannelReplyInp
     /// <summary>How long a reply may wait for its work before the channel is told it is still running.</summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(15);
 
+    /// <summary>What the channel is told when the chat turn failed past its retries.</summary>
+    public const string CouldNotAnswer = "Sorry, I could not answer that: something failed on my side while working on it. Please try again in a few minutes.";
+
     private static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(30);
 
@@ -25,7 +28,18 @@ public sealed class ChannelReplyOrchestration : TaskOrchestrator<ChannelReplyInp
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var (text, final) = input.Turn is { } turn ? await AnswerAsync(context, input, turn) : (input.FixedText ?? string.Empty, true);
+        string text;
+        bool final;
+        try
+        {
+            (text, final) = input.Turn is { } turn ? await AnswerAsync(context, input, turn) : (input.FixedText ?? string.Empty, true);
+        }
+        catch (TaskFailedException)
+        {
+            // The chat turn failed past its retries: the person who asked still hears back, not silence.
+            (text, final) = (CouldNotAnswer, false);
+        }
+
         var posted = await context.CallActivityAsync<bool>(nameof(PostChannelReplyActivity),
             new PostChannelReplyInput(context.InstanceId, input.Turn?.TenantId, input.Destination, text), Retry);
         return new ChannelReplyResult(text, posted, final);

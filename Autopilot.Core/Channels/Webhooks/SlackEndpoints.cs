@@ -38,9 +38,8 @@ public static class SlackEndpoints
             throw new ApiException(StatusCodes.Status403Forbidden, NotBound);
         }
 
-        var input = new ChannelReplyInput(
+        var input = ChannelReplies.Answer(
             new ChatTurn(org, "slack:" + user, message.Prompt, "slack:" + channel, ChatOrigin.Slack),
-            null,
             new ChannelDestination(ChannelDestination.Slack, SlackChannel: channel, ResponseUrl: Field("response_url")),
             new ChannelAuditEntry(ChannelAudits.SlackCommand, new Dictionary<string, string> { ["user_id"] = user }));
         var delivery = Field("trigger_id") is { Length: > 0 } trigger ? trigger : Ids.Sha256Hex(Encoding.UTF8.GetString(context.RawBody.Span));
@@ -90,9 +89,8 @@ public static class SlackEndpoints
 
         var channel = ChannelJson.Text(slackEvent, "channel") ?? string.Empty;
         var thread = ChannelJson.Text(slackEvent, "thread_ts") ?? ChannelJson.Text(slackEvent, "ts");
-        var input = new ChannelReplyInput(
+        var input = ChannelReplies.Answer(
             new ChatTurn(org, "slack:" + user, message.Prompt, $"slack:{channel}:{thread}", ChatOrigin.Slack),
-            null,
             new ChannelDestination(ChannelDestination.Slack, SlackChannel: channel, ThreadTs: thread),
             new ChannelAuditEntry(ChannelAudits.SlackEvent, new Dictionary<string, string> { ["user_id"] = user, ["event_type"] = ChannelJson.Text(slackEvent, "type")! }));
         var delivery = ChannelJson.Text(payload, "event_id") is { Length: > 0 } eventId ? eventId : Ids.Sha256Hex(Encoding.UTF8.GetString(context.RawBody.Span));

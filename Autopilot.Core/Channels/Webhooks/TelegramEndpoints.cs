@@ -43,9 +43,8 @@ public static class TelegramEndpoints
         ChannelReplyInput? input = org is null
             ? new ChannelReplyInput(null, NotBound, destination, null)
             : parsed.Prompt.Length == 0 ? null
-            : new ChannelReplyInput(
+            : ChannelReplies.Answer(
                 new ChatTurn(org, "tg:" + sender, parsed.Prompt, "tg:" + chatId, ChatOrigin.Telegram),
-                null,
                 destination,
                 new ChannelAuditEntry(ChannelAudits.Telegram, new Dictionary<string, string> { ["sender"] = sender ?? string.Empty, ["chat_id"] = chatId }));
         if (input is not null)
