@@ -19,12 +19,25 @@ internal static class LoadBenchmark
         var options = LoadBenchmarkOptions.Parse(args);
         using var http = new HttpClient { BaseAddress = options.Base, Timeout = TimeSpan.FromSeconds(60) };
         using (var connect = Request(HttpMethod.Post, "api/v1/connectors/bigquery", options.Org, "admin", $$"""{"org_id":"{{options.Org}}"}"""))
-        using (var connected = await http.SendAsync(connect))
         {
-            if (!connected.IsSuccessStatusCode)
+            HttpResponseMessage connected;
+            try
             {
-                await Console.Error.WriteLineAsync($"could not connect {options.Org} at {options.Base}: HTTP {(int)connected.StatusCode}");
+                connected = await http.SendAsync(connect);
+            }
+            catch (HttpRequestException ex)
+            {
+                await Console.Error.WriteLineAsync($"no deployment answers at {options.Base} ({ex.HttpRequestError}): start one with ./scripts/run.sh, or pass --base URL");
                 return 2;
+            }
+
+            using (connected)
+            {
+                if (!connected.IsSuccessStatusCode)
+                {
+                    await Console.Error.WriteLineAsync($"could not connect {options.Org} at {options.Base}: HTTP {(int)connected.StatusCode}");
+                    return 2;
+                }
             }
         }
 
