@@ -7,7 +7,8 @@ namespace Autopilot.Core.Alerts;
 /// <summary>
 /// The explicit escalate and reminder routes (ALERT-7, NTF-7). They act on what is due now with the same conditional
 /// transitions as the lifecycle timers and announce under the same event keys, so a due time is escalated, reminded and
-/// announced once whichever gets there first.
+/// announced once whichever gets there first. A crash between a route's row change and its announcement is repaired by
+/// the alert sweep's next tick (<see cref="AlertLifecycleSweep"/>), which announces a marked change nobody announced.
 /// </summary>
 public static partial class AlertEndpoints
 {

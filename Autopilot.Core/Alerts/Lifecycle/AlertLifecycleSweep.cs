@@ -1,3 +1,4 @@
+using Autopilot.Core.Alerts.Notifications;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
@@ -6,20 +7,32 @@ namespace Autopilot.Core.Alerts.Lifecycle;
 /// <summary>
 /// Makes sure every open or escalated alert has a running lifecycle: repairs a crash between writing an alert and starting
 /// its orchestration, a signal lost while a lifecycle was ending, and auto alerts raised where no engine client was at
-/// hand. Bounded by construction: at most one lifecycle per live alert, none for acknowledged or resolved ones. The same
-/// tick runs on both runtimes (the server's hosted loop, the Functions timer); replicas overlap harmlessly.
+/// hand. It also announces a live alert's last escalation or reminder if nobody did: the explicit routes change the row
+/// and then start the announcement, so a crash between the two left the change unannounced (see
+/// <see cref="RepairAnnouncementsAsync"/>). Bounded by construction: at most one lifecycle per live alert, none for
+/// acknowledged or resolved ones. The same tick runs on both runtimes (the server's hosted loop, the Functions timer);
+/// replicas overlap harmlessly.
 /// </summary>
 public sealed partial class AlertLifecycleSweep
 {
+    /// <summary>
+    /// How old a last transition may be and still be announced by the sweep. A crash gap is repaired at the next tick
+    /// (a minute by default); the bound keeps an old mark from being announced again should the engine's history of its
+    /// announcement ever be purged.
+    /// </summary>
+    public static readonly TimeSpan AnnouncementRepairWindow = TimeSpan.FromHours(6);
+
     private const int Parallelism = 8;
     private readonly AlertStore _alerts;
     private readonly AlertLifecycles _lifecycles;
+    private readonly TimeProvider _time;
     private readonly ILogger<AlertLifecycleSweep> _logger;
 
-    public AlertLifecycleSweep(AlertStore alerts, AlertLifecycles lifecycles, ILogger<AlertLifecycleSweep> logger)
+    public AlertLifecycleSweep(AlertStore alerts, AlertLifecycles lifecycles, TimeProvider time, ILogger<AlertLifecycleSweep> logger)
     {
         _alerts = alerts;
         _lifecycles = lifecycles;
+        _time = time;
         _logger = logger;
     }
 
@@ -42,6 +55,8 @@ public sealed partial class AlertLifecycleSweep
                         {
                             Interlocked.Increment(ref started);
                         }
+
+                        await RepairAnnouncementsAsync(client, alert, ct);
                     }
                     catch (Exception ex) when (!ct.IsCancellationRequested)
                     {
@@ -62,6 +77,39 @@ public sealed partial class AlertLifecycleSweep
 
         return started;
     }
+
+    /// <summary>
+    /// Starts the announcement of the alert's last escalation and last reminder when the engine has never seen it. Both
+    /// performers (the lifecycle's activity and the explicit routes) mark the row with the due time they performed, and the
+    /// announcement's instance id comes from that due time, so this starts exactly what the performer would have; if the
+    /// performer is just starting it too, the engine refuses the second start.
+    /// </summary>
+    private async Task RepairAnnouncementsAsync(DurableTaskClient client, Alert alert, CancellationToken cancellation)
+    {
+        var oldest = _time.GetUtcNow() - AnnouncementRepairWindow;
+        var marks = new[] { (AlertEventTypes.Escalated, alert.LastEscalation), (AlertEventTypes.Reminder, alert.LastReminder) };
+        var unannounced = new List<PerformedDue>();
+        foreach (var (eventType, mark) in marks)
+        {
+            if (mark is not null && mark.DueAt >= oldest)
+            {
+                var performed = new PerformedDue(alert, new AlertDue(eventType, mark.DueAt));
+                if (await client.GetInstanceAsync(AlertNotifyOrchestration.InstanceIdFor(performed.ToEvent()), getInputsAndOutputs: false, cancellation) is null)
+                {
+                    unannounced.Add(performed);
+                }
+            }
+        }
+
+        if (unannounced.Count > 0)
+        {
+            await AlertAnnouncements.StartAsync(client, unannounced, cancellation);
+            LogAnnounced(unannounced.Count, alert.AlertId, alert.TenantId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert sweep announced {Count} escalation(s) or reminder(s) of {AlertId} ({TenantId}) that were performed but never announced")]
+    private partial void LogAnnounced(int count, string alertId, string tenantId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert sweep started {Count} missing lifecycles")]
     private partial void LogStarted(int count);
