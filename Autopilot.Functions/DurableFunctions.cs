@@ -179,6 +179,9 @@ public static class DurableFunctions
     [Function(nameof(FinishTenantPurgeActivity))]
     public static Task<bool> FinishTenantPurge([ActivityTrigger] TenantPurgeFinish input, string instanceId, FunctionContext fc) => Create<FinishTenantPurgeActivity>(fc).RunAsync(Context(nameof(FinishTenantPurgeActivity), instanceId), input);
 
+    [Function(nameof(PurgeMetabaseActivity))]
+    public static Task<MetabasePurge?> PurgeMetabase([ActivityTrigger] string markerKey, string instanceId, FunctionContext fc) => Create<PurgeMetabaseActivity>(fc).RunAsync(Context(nameof(PurgeMetabaseActivity), instanceId), markerKey);
+
     [Function(nameof(DisconnectOrchestration))]
     public static Task<DisconnectResult> Disconnect([OrchestrationTrigger] TaskOrchestrationContext ctx) => new DisconnectOrchestration().RunAsync(ctx, ctx.GetInput<DisconnectInput>()!);
 

@@ -80,6 +80,7 @@ public static class WorkflowCatalog
         typeof(PurgeTenantStoreActivity),
         typeof(CountTenantStoresActivity),
         typeof(FinishTenantPurgeActivity),
+        typeof(PurgeMetabaseActivity),
         typeof(DisconnectStageActivity),
         typeof(AuditDisconnectActivity),
         typeof(StartChannelChatActivity),

@@ -60,14 +60,7 @@ public sealed partial class MetabaseClient
     /// <summary>The collection named <paramref name="name"/> (the oldest when a race made two), created when absent.</summary>
     public async Task<int> EnsureCollectionAsync(string name, CancellationToken ct)
     {
-        var answer = await SendAsync<JsonNode>(HttpMethod.Get, "api/collection", body: null, "collection list", ct);
-        var collections = DataArray(answer, "collection list").Deserialize<List<MetabaseCollectionInfo>>(AutopilotJson.Options) ?? [];
-        var existing = collections
-            .Where(c => !c.Archived && c.PersonalOwnerId is null && string.Equals(c.Name, name, StringComparison.Ordinal))
-            .Select(c => c.Id.GetValueKind() == JsonValueKind.Number ? c.Id.GetValue<int>() : (int?)null)
-            .Where(id => id is not null)
-            .Min();
-        if (existing is { } id)
+        if ((await FindCollectionsAsync(name, ct)) is [var id, ..])
         {
             return id;
         }
@@ -75,6 +68,26 @@ public sealed partial class MetabaseClient
         var created = await SendAsync<JsonObject>(HttpMethod.Post, "api/collection", new JsonObject { ["name"] = name, ["parent_id"] = null }, "collection create", ct);
         return IdOf(created, "collection create");
     }
+
+    /// <summary>The ids of the live (not archived), shared collections named <paramref name="name"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<int>> FindCollectionsAsync(string name, CancellationToken ct)
+    {
+        var answer = await SendAsync<JsonNode>(HttpMethod.Get, "api/collection", body: null, "collection list", ct);
+        var collections = DataArray(answer, "collection list").Deserialize<List<MetabaseCollectionInfo>>(AutopilotJson.Options) ?? [];
+        return collections
+            .Where(c => !c.Archived && c.PersonalOwnerId is null && string.Equals(c.Name, name, StringComparison.Ordinal))
+            .Where(c => c.Id.GetValueKind() == JsonValueKind.Number)
+            .Select(c => c.Id.GetValue<int>())
+            .Order()
+            .ToList();
+    }
+
+    /// <summary>
+    /// Archives a collection (<c>PUT /api/collection/{id}</c> with <c>archived: true</c>), which archives everything in it:
+    /// Metabase's own way of removing a collection (an administrator can then empty the trash). One already gone is fine.
+    /// </summary>
+    public Task ArchiveCollectionAsync(int collectionId, CancellationToken ct) =>
+        SendAsync<JsonNode>(HttpMethod.Put, $"api/collection/{collectionId}", new JsonObject { ["archived"] = true }, "collection archive", ct, missingIsNull: true);
 
     /// <summary>Cards and dashboards of a collection whose description starts with <paramref name="markerPrefix"/>.</summary>
     public async Task<IReadOnlyList<MetabaseCollectionItem>> FindMarkedAsync(int collectionId, string model, string markerPrefix, CancellationToken ct)

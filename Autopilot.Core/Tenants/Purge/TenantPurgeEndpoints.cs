@@ -140,6 +140,7 @@ public static class TenantPurgeEndpoints
             audit_rows_retained = result.AuditRowsRetained,
             pseudonym = marker.Pseudonym,
             verification = result.Remaining,
+            metabase = result.Metabase,
         });
     }
 

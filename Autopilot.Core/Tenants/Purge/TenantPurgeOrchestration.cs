@@ -5,7 +5,8 @@ namespace Autopilot.Core.Tenants.Purge;
 
 /// <summary>
 /// Purges a tenant (PURGE-5..7 and what the seed left behind, PURGE-8/9): audit first, then each store of
-/// <see cref="Data.TenantDataSet"/> page by page in order, then a verification that counts every store again. Rows written
+/// <see cref="Data.TenantDataSet"/> page by page in order, then a verification that counts every store again, then what
+/// the app published to Metabase (<see cref="PurgeMetabaseActivity"/>). Rows written
 /// meanwhile get one more pass; what is still there after it fails the purge visibly (the marker says so and keeps the
 /// tenant blocked). Every page is an activity, so a killed replica resumes at the page it was on; every
 /// <see cref="PagesPerGeneration"/> pages it continues as new so its history stays small however big the tenant.
@@ -46,12 +47,29 @@ public sealed class TenantPurgeOrchestration : TaskOrchestrator<TenantPurgeInput
             }
 
             var status = left.Count == 0 ? TenantPurgeStatus.Purged : TenantPurgeStatus.VerificationFailed;
-            var result = new TenantPurgeResult(status, progress.Deleted, remaining, progress.Deleted.GetValueOrDefault(Data.AuditRows.StoreName));
+            var metabase = await PurgeMetabaseAsync(context, input.MarkerKey);
+            var result = new TenantPurgeResult(status, progress.Deleted, remaining, progress.Deleted.GetValueOrDefault(Data.AuditRows.StoreName), metabase);
             await context.CallActivityAsync(nameof(FinishTenantPurgeActivity), new TenantPurgeFinish(input.MarkerKey, result), StepRetry.Default);
             return result;
         }
 
         context.ContinueAsNew(input with { Progress = progress });
         return null;
+    }
+
+    /// <summary>
+    /// The tenant's Metabase objects, before the marker forgets the tenant id. Metabase being down does not undo or block
+    /// the purge of the service's own stores: after the step's retries the result says what failed.
+    /// </summary>
+    private static async Task<MetabasePurge?> PurgeMetabaseAsync(TaskOrchestrationContext context, string markerKey)
+    {
+        try
+        {
+            return await context.CallActivityAsync<MetabasePurge?>(nameof(PurgeMetabaseActivity), markerKey, StepRetry.Default);
+        }
+        catch (TaskFailedException ex)
+        {
+            return new MetabasePurge(0, 0, "Metabase clean-up failed: " + (ex.FailureDetails.ErrorMessage ?? ex.FailureDetails.ErrorType));
+        }
     }
 }

@@ -67,6 +67,7 @@ internal sealed partial class FakeMetabaseServer
         app.MapGet("/api/collection", ListCollections);
         app.MapPost("/api/collection", (HttpContext c) => CreateCollection(BodyOf(c)));
         app.MapGet("/api/collection/{id:int}/items", (int id, string? models) => CollectionItems(id, models));
+        app.MapPut("/api/collection/{id:int}", (HttpContext c, int id) => UpdateCollection(id, BodyOf(c)));
         app.MapPost("/api/card", (HttpContext c) => CreateCard(BodyOf(c)));
         app.MapGet("/api/card/{id:int}", (int id) => Read(_cards, id));
         app.MapDelete("/api/card/{id:int}", (int id) => DeleteCard(id));
@@ -137,6 +138,31 @@ internal sealed partial class FakeMetabaseServer
         return Json(200, collection.DeepClone());
     }
 
+    /// <summary><c>PUT /api/collection/{id}</c>: archiving (or restoring) a collection does the same to the cards and dashboards in it.</summary>
+    private IResult UpdateCollection(int id, JsonObject? body)
+    {
+        if (body?["archived"] is not JsonValue value || !value.TryGetValue<bool>(out var archived))
+        {
+            return Invalid("archived", "value must be a boolean.");
+        }
+
+        lock (_gate)
+        {
+            if (!_collections.TryGetValue(id, out var collection))
+            {
+                return NotFound();
+            }
+
+            collection["archived"] = archived;
+            foreach (var item in _cards.Values.Concat(_dashboards.Values).Where(o => o["collection_id"]?.GetValue<int>() == id))
+            {
+                item["archived"] = archived;
+            }
+
+            return Json(200, collection.DeepClone());
+        }
+    }
+
     private IResult CollectionItems(int id, string? models)
     {
         lock (_gate)
@@ -154,7 +180,8 @@ internal sealed partial class FakeMetabaseServer
                     return;
                 }
 
-                foreach (var o in objects.Where(o => o["collection_id"]?.GetValue<int>() == id))
+                // As Metabase lists them: archived items only when asked for (never here).
+                foreach (var o in objects.Where(o => o["collection_id"]?.GetValue<int>() == id && o["archived"]?.GetValue<bool>() != true))
                 {
                     items.Add(new JsonObject { ["id"] = o["id"]!.GetValue<int>(), ["model"] = model, ["name"] = o["name"]!.DeepClone(), ["description"] = o["description"]?.DeepClone() });
                 }

@@ -12,4 +12,7 @@ public sealed record PurgeView(string Status, string TenantId, string? Pseudonym
     public long? AuditRowsRetained { get; init; }
 
     public IReadOnlyDictionary<string, long>? Verification { get; init; }
+
+    /// <summary>What was removed from the service's Metabase; null without one.</summary>
+    public MetabasePurge? Metabase { get; init; }
 }
