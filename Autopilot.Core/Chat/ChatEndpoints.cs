@@ -6,12 +6,15 @@ namespace Autopilot.Core.Chat;
 /// <summary>HTTP handler of the chat front door (spec §12.1, CHAT-1..6) over <see cref="IChatService"/>.</summary>
 public static class ChatEndpoints
 {
-    /// <summary>Schema stage of <see cref="Run"/>: org_id, user_id and message required, the message not empty (422, spec §0.3).</summary>
     /// <summary>The longest message a chat turn takes (characters).</summary>
     public const int MaxMessageLength = 8000;
 
     private const int MaxIdLength = 256;
 
+    /// <summary>
+    /// Schema stage of <see cref="Run"/>: org_id, user_id and message required, the message not empty and no longer than
+    /// <see cref="MaxMessageLength"/>, the ids bounded (422, spec §0.3).
+    /// </summary>
     public static object BindRun(ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -28,8 +28,7 @@ public sealed class PurgeMetabaseActivity : TaskActivity<string, MetabasePurge?>
         }
 
         // Runs before the purge's last step, so the marker still names the tenant.
-        var tenant = (await _markers.GetAsync(markerKey, CancellationToken.None))?.TenantId
-            ?? throw new InvalidOperationException("The purge marker names no tenant.");
+        var (_, tenant) = await _markers.TenantAsync(markerKey, CancellationToken.None);
         var collections = await metabase.FindCollectionsAsync(MetabaseMarkers.Collection(tenant), CancellationToken.None);
         var cards = 0;
         foreach (var collection in collections)

@@ -25,6 +25,13 @@ public sealed class TenantPurgeMarkers
         return found.HasValue ? FromEntity(found.Value!) : null;
     }
 
+    /// <summary>The tenant a running purge is about; throws once the marker has forgotten it (the purge is finished).</summary>
+    public async Task<(TenantPurgeMarker Marker, string TenantId)> TenantAsync(string key, CancellationToken cancellation)
+    {
+        var marker = await GetAsync(key, cancellation) ?? throw new InvalidOperationException("The purge marker is gone.");
+        return (marker, marker.TenantId ?? throw new InvalidOperationException("The purge is finished: its marker names no tenant."));
+    }
+
     /// <summary>Whether the tenant is being purged (or its purge failed verification): its data must not be used.</summary>
     public async Task<bool> BlocksAsync(string tenantId, CancellationToken cancellation) =>
         await GetAsync(KeyFor(tenantId), cancellation) is { Status: not TenantPurgeStatus.Purged };

@@ -26,9 +26,6 @@ public sealed class TenantPurgeServices
         TenantDataSetFactory.Create(services, engine ?? services.GetService<DurableTaskClient>()));
 
     /// <summary>The tenant a running purge is about; throws once the marker has forgotten it (the purge is finished).</summary>
-    public async Task<(TenantPurgeMarker Marker, string TenantId)> TenantAsync(string markerKey, CancellationToken cancellation)
-    {
-        var marker = await Markers.GetAsync(markerKey, cancellation) ?? throw new InvalidOperationException("The purge marker is gone.");
-        return (marker, marker.TenantId ?? throw new InvalidOperationException("The purge is finished: its marker names no tenant."));
-    }
+    public Task<(TenantPurgeMarker Marker, string TenantId)> TenantAsync(string markerKey, CancellationToken cancellation) =>
+        Markers.TenantAsync(markerKey, cancellation);
 }
